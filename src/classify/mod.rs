@@ -1,0 +1,3 @@
+//! Classification: the rules engine and fact extraction.
+
+pub mod extract;
