@@ -1,5 +1,13 @@
 //! mailroom: triage for an e-commerce operations mailbox.
 
 pub mod classify;
+pub mod cli;
+pub mod decide;
 pub mod domain;
+pub mod eval;
+pub mod link;
 pub mod parse;
+pub mod pipeline;
+pub mod senders;
+pub mod store;
+pub mod telemetry;

@@ -80,11 +80,16 @@ impl Category {
     pub fn party(self) -> Party {
         use Category::*;
         match self {
-            CarrierAddressIssue | CarrierDeliveryFailed | CarrierDelay | CarrierDamagedOrLost
-            | CarrierReturnedToSender | CarrierCustomsHold => Party::Carrier,
+            CarrierAddressIssue
+            | CarrierDeliveryFailed
+            | CarrierDelay
+            | CarrierDamagedOrLost
+            | CarrierReturnedToSender
+            | CarrierCustomsHold => Party::Carrier,
             SupplierPartialShipment | SupplierDelay | SupplierOutOfStock => Party::Supplier,
-            CustomerAddressChange | CustomerReschedule | CustomerWismo | CustomerCancelOrReturn
-            | CustomerComplaint => Party::Customer,
+            CustomerAddressChange | CustomerReschedule | CustomerWismo | CustomerCancelOrReturn | CustomerComplaint => {
+                Party::Customer
+            }
             Other => Party::Anyone,
         }
     }
@@ -108,10 +113,7 @@ pub struct UnknownCategory(pub String);
 impl FromStr for Category {
     type Err = UnknownCategory;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Category::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| UnknownCategory(s.to_string()))
+        Category::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| UnknownCategory(s.to_string()))
     }
 }
 

@@ -65,9 +65,7 @@ impl Mailbox {
     /// Lower-cased domain part, `None` when the address has no `@`.
     pub fn domain(&self) -> Option<String> {
         let a = self.address.trim();
-        a.rsplit_once('@')
-            .map(|(_, d)| d.trim_end_matches('>').to_lowercase())
-            .filter(|d| !d.is_empty())
+        a.rsplit_once('@').map(|(_, d)| d.trim_end_matches('>').to_lowercase()).filter(|d| !d.is_empty())
     }
 }
 
@@ -148,9 +146,7 @@ impl TrustSignals {
     /// SPEC §2 "verified": Authentication-Results, when present, must show
     /// no `fail` for spf, dkim or dmarc.
     pub fn auth_failure(&self) -> Option<&AuthVerdict> {
-        self.authentication.iter().find(|v| {
-            matches!(v.method.as_str(), "spf" | "dkim" | "dmarc") && v.result == "fail"
-        })
+        self.authentication.iter().find(|v| matches!(v.method.as_str(), "spf" | "dkim" | "dmarc") && v.result == "fail")
     }
 
     /// Mail no human wrote to us: auto-replies, bounces, bulk and list mail.
@@ -174,10 +170,7 @@ impl Email {
 
     /// First value of a header, matched case-insensitively.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| h.value.as_str())
+        self.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
     }
 }
 

@@ -8,5 +8,5 @@ mod order;
 
 pub use category::{Category, Party, UnknownCategory};
 pub use decision::DecisionKind;
-pub use email::{AuthVerdict, Attachment, BodySource, Email, Forwarded, Header, Mailbox, TrustSignals};
+pub use email::{Attachment, AuthVerdict, BodySource, Email, Forwarded, Header, Mailbox, TrustSignals};
 pub use order::{Customer, Order, OrderLine, OrderStatus, ShippingAddress};

@@ -111,10 +111,7 @@ impl fmt::Display for OrderStatus {
 impl FromStr for OrderStatus {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        OrderStatus::ALL
-            .into_iter()
-            .find(|st| st.as_str() == s)
-            .ok_or_else(|| format!("unknown order status {s:?}"))
+        OrderStatus::ALL.into_iter().find(|st| st.as_str() == s).ok_or_else(|| format!("unknown order status {s:?}"))
     }
 }
 

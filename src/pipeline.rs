@@ -1,0 +1,86 @@
+//! One message's way through: parse → classify → extract → link → decide.
+//!
+//! The same function serves `process`, `eval`, `bench` and the live agent,
+//! so what the evaluation measures is what runs.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::classify::extract::Facts;
+use crate::classify::rules::{RuleSet, RulesError};
+use crate::classify::{Classification, Classifier, extract_facts};
+use crate::decide::{Decision, PolicyInput, decide};
+use crate::domain::Email;
+use crate::link::{Link, link};
+use crate::parse::{ParseError, parse};
+use crate::senders::TrustedSenders;
+use crate::store::{Store, StoreError};
+
+/// The rules bundled with mailroom, compiled in so the binary works from
+/// any directory; `--rules DIR` replaces them.
+const BUNDLED_RULES: [(&str, &str); 5] = [
+    ("rules/carriers.toml", include_str!("../rules/carriers.toml")),
+    ("rules/customers.toml", include_str!("../rules/customers.toml")),
+    ("rules/noise.toml", include_str!("../rules/noise.toml")),
+    ("rules/safety.toml", include_str!("../rules/safety.toml")),
+    ("rules/suppliers.toml", include_str!("../rules/suppliers.toml")),
+];
+
+/// Everything triage needs that does not change per message.
+#[derive(Debug)]
+pub struct Engine {
+    pub classifier: Classifier,
+    pub senders: TrustedSenders,
+}
+
+impl Engine {
+    /// The bundled rules, or those in `rules_dir` when given.
+    pub fn new(rules_dir: Option<&Path>, senders: TrustedSenders) -> Result<Engine, RulesError> {
+        let rules = match rules_dir {
+            Some(dir) => RuleSet::load_dir(dir)?,
+            None => bundled_rules()?,
+        };
+        Ok(Engine { classifier: Classifier::new(rules), senders })
+    }
+}
+
+pub fn bundled_rules() -> Result<RuleSet, RulesError> {
+    let sources: Vec<(&Path, &str)> = BUNDLED_RULES.iter().map(|(f, s)| (Path::new(*f), *s)).collect();
+    RuleSet::from_sources(&sources)
+}
+
+/// What triage concluded about one message.
+#[derive(Debug, Clone, Serialize)]
+pub struct Triaged {
+    pub email: Email,
+    pub classification: Classification,
+    pub facts: Facts,
+    pub link: Link,
+    pub decision: Decision,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TriageError {
+    #[error("cannot parse the message: {0}")]
+    Parse(#[from] ParseError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub async fn triage(raw: &[u8], engine: &Engine, store: &Store) -> Result<Triaged, TriageError> {
+    let email = parse(raw)?;
+    let classification = engine.classifier.classify(&email, &engine.senders);
+    let facts = extract_facts(&email);
+    let link = link(&email, &facts, store).await?;
+    let injection = classification.injection_evidence().next().map(|e| e.matched.as_str());
+    let decision = decide(&PolicyInput {
+        category: classification.category,
+        injection,
+        email: &email,
+        facts: &facts,
+        link: &link,
+        senders: &engine.senders,
+    });
+    Ok(Triaged { email, classification, facts, link, decision })
+}
