@@ -292,7 +292,7 @@ mod tests {
         // b: auto where escalate was right; c: auto on the wrong order.
         assert_eq!(r.unsafe_auto, 2);
         assert_eq!(r.automation_rate, 2.0 / 3.0);
-        assert_eq!(r.order_accuracy, 1.0 / 5.0);
+        assert_eq!(r.order_accuracy, 2.0 / 5.0);
         assert_eq!(r.failed, 1);
         assert_eq!(r.confusion["carrier_delay"]["error"], 1);
         let wismo = &r.per_category["customer_wismo"];
