@@ -42,7 +42,8 @@ struct WireLabel {
     order: Option<String>,
     tracking_number: Option<String>,
     new_postcode: Option<String>,
-    new_date: Option<toml::value::Datetime>,
+    /// SPEC §4 writes it quoted (`"2026-11-26"`); a bare TOML date works too.
+    new_date: Option<toml::Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -137,12 +138,15 @@ fn load_label(path: &Path) -> Result<Label, LayoutError> {
     let decision = wire.decision.parse::<DecisionKind>().map_err(|e| invalid(path, e))?;
     let new_date = match wire.new_date {
         None => None,
-        Some(d) => Some(
-            d.to_string()
-                .get(..10)
-                .and_then(|s| s.parse::<NaiveDate>().ok())
-                .ok_or_else(|| invalid(path, format!("new_date {d} is not an ISO 8601 date")))?,
-        ),
+        Some(v) => {
+            let text = match &v {
+                toml::Value::String(s) => s.trim().to_string(),
+                toml::Value::Datetime(d) => d.to_string(),
+                other => other.to_string(),
+            };
+            let date = text.get(..10).and_then(|s| s.parse::<NaiveDate>().ok());
+            Some(date.ok_or_else(|| invalid(path, format!("new_date {v} is not an ISO 8601 date")))?)
+        }
     };
     let blank_is_none = |s: Option<String>| s.filter(|v| !v.trim().is_empty());
     Ok(Label {
@@ -169,11 +173,10 @@ mod tests {
         write(d.path(), "orders.json", "[]");
         write(d.path(), "senders.toml", "");
         write(d.path(), "cases/a.eml", "From: a@b.example\n\nhi\n");
-        write(
-            d.path(),
-            "cases/a.toml",
-            "category = \"other\"\ndecision = \"ignore\"\nnew_date = 2026-11-26\nextra = 'ignored'\n",
-        );
+        let a = "category = \"other\"\ndecision = \"ignore\"\nnew_date = \"2026-11-26\"\nextra = 'ignored'\n";
+        write(d.path(), "cases/a.toml", a);
+        write(d.path(), "cases/b.eml", "From: a@b.example\n\nhi\n");
+        write(d.path(), "cases/b.toml", "category = \"other\"\ndecision = \"ignore\"\nnew_date = 2026-11-27\n");
         d
     }
 
@@ -181,16 +184,17 @@ mod tests {
     fn a_valid_directory_loads_and_extra_label_keys_are_ignored() {
         let d = valid_dir();
         let f = load(d.path()).unwrap();
-        assert_eq!(f.cases.len(), 1);
-        assert_eq!(f.cases[0].label.new_date, "2026-11-26".parse().ok());
+        assert_eq!(f.cases.len(), 2);
+        assert_eq!(f.cases[0].label.new_date, "2026-11-26".parse().ok(), "quoted, as SPEC §4 writes it");
+        assert_eq!(f.cases[1].label.new_date, "2026-11-27".parse().ok(), "a bare TOML date");
     }
 
     #[test]
     fn a_missing_label_names_the_file_at_fault() {
         let d = valid_dir();
-        write(d.path(), "cases/b.eml", "From: x@y.example\n\n");
+        write(d.path(), "cases/c.eml", "From: x@y.example\n\n");
         let e = load(d.path()).unwrap_err().to_string();
-        assert!(e.contains("cases/b.toml") && e.contains("missing"), "{e}");
+        assert!(e.contains("cases/c.toml") && e.contains("missing"), "{e}");
     }
 
     #[test]
