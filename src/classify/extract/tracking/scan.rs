@@ -18,7 +18,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| compile(r"[A-Za-z0-9]+"));
 /// An international prefix (`+91 `, `+49 (0)`) or an area code in
 /// brackets just before a number: the number is a phone number.
 static PHONE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?:\+\s?\d{0,4}[\s.\-]?(?:\(0\)\s?)?|\(\d{1,5}\)\s?)$"));
+    LazyLock::new(|| compile(r"(?:\+\s?[0-9]{0,4}[\s.\-]?(?:\(0\)\s?)?|\([0-9]{1,5}\)\s?)$"));
 
 /// Shortest and longest normalised number considered (DTDC's 9 characters
 /// to FedEx's 34-digit barcode).
