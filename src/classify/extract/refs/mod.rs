@@ -26,6 +26,7 @@ mod po;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
@@ -60,37 +61,50 @@ pub struct PoNumber {
 
 /// Every order-reference candidate in `text`, in text order.
 pub fn find_order_refs(text: &str) -> Vec<OrderRef> {
-    let tracking = super::tracking::find_tracking_spans(text);
-    let clear_pos: Vec<Range<usize>> = po::find(text)
+    // Ranges another extractor owns: tracking numbers and clear POs.
+    let mut taken: Vec<Range<usize>> = super::tracking::find_tracking_spans(text)
         .into_iter()
-        .filter(|p| p.clear)
-        .map(|p| p.span)
+        .map(|(span, _)| span)
+        .chain(
+            po::find(text)
+                .into_iter()
+                .filter(|p| p.clear)
+                .map(|p| p.span),
+        )
         .collect();
-    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    taken.sort_by_key(|r| r.start);
     let mut found = orders::find(text);
-    found.retain(|(span, _)| {
-        !tracking.iter().any(|(t, _)| overlaps(t, span))
-            && !clear_pos.iter().any(|p| overlaps(p, span))
-    });
+    found.retain(|(span, _)| !overlaps_any(&taken, span));
     found.sort_by_key(|(span, _)| span.start);
-    let mut out: Vec<OrderRef> = Vec::new();
-    for (_, r) in found {
-        if !out.iter().any(|o| o.key == r.key) {
-            out.push(r);
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r| seen.insert(r.key.clone()))
+        .collect()
 }
 
 /// Every purchase-order number in `text`, in text order.
 pub fn find_po_numbers(text: &str) -> Vec<PoNumber> {
-    let mut out: Vec<PoNumber> = Vec::new();
-    for p in po::find(text) {
-        if !out.iter().any(|o| o.key == p.number.key) {
-            out.push(p.number);
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    po::find(text)
+        .into_iter()
+        .map(|p| p.number)
+        .filter(|p| seen.insert(p.key.clone()))
+        .collect()
+}
+
+/// Whether `span` overlaps one of `sorted` (ordered by start). Every range
+/// here is a single reference, far shorter than `MAX_SPAN` bytes.
+fn overlaps_any(sorted: &[Range<usize>], span: &Range<usize>) -> bool {
+    const MAX_SPAN: usize = 256;
+    let lo = sorted.partition_point(|r| r.start + MAX_SPAN < span.start);
+    let hi = sorted.partition_point(|r| r.start < span.end);
+    sorted
+        .get(lo..hi.max(lo))
+        .unwrap_or(&[])
+        .iter()
+        .any(|r| r.start < span.end && span.start < r.end)
 }
 
 /// Upper-case ASCII letters and digits of `s`: `"so-10231"` -> `"SO10231"`,

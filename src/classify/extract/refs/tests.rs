@@ -274,3 +274,9 @@ fn a_suppliers_reference_block_gives_only_the_po() {
     assert_eq!(po_keys(text), ["4500098765"]);
     assert_eq!(keys(text), ["4500098765"]);
 }
+
+#[test]
+fn a_repeated_tracking_number_is_never_an_order_reference() {
+    let text = "Resi JP8747431133 ... sekali lagi: JP8747431133";
+    assert!(keys(text).is_empty());
+}

@@ -72,6 +72,8 @@ static BLOCKER: LazyLock<Regex> = LazyLock::new(|| {
         r"|telefon|handy|mobil|anrufen|rufnummer|t[ée]l[ée]phone|portable|appelez|telefoon|mobiel|bel",
         r"|फ़ोन|फोन|मोबाइल|कॉल|otp|pin|pin\s*code|pincode|post\s*code|postcode|zip|plz|kode\s*pos",
         r"|invoice|factura|rechnung|facture|factuur|faktur|account|acct|iban|gstin|gst",
+        r"|customer\s*(?:no|number|id)|kunden-?(?:nummer|nr)|client\s*(?:no|number|id)|n[°º]\s*client",
+        r"|n[úu]mero\s+de\s+cliente|klantnummer|pelanggan|nik|ktp|aadhaar|pan",
         r"|orders?|pedidos?|bestellung|bestellnummer|bestell-?nr|commande|bestelling|bestelnummer",
         r"|pesanan|ऑर्डर|आर्डर|p\.?\s?o\.?|purchase\s+order|orden\s+de\s+compra|bon\s+de\s+commande",
         r")(?:\b|[.:#])",
@@ -184,9 +186,11 @@ impl Cues {
         limit: usize,
     ) -> impl Iterator<Item = (&'t str, Kind)> + 't {
         let start = span.start;
-        self.spans
+        // A character is at most 4 bytes and a cue phrase under 64: only
+        // cues starting in that byte window can end close enough.
+        let from = start.saturating_sub(limit * 4 + 64);
+        self.starting_in(from..start)
             .iter()
-            // A character is at most 4 bytes: a cheap bound before counting.
             .filter(move |(r, _)| r.end <= start && start - r.end <= limit * 4)
             .filter_map(move |(r, k)| Some((text.get(r.end..start)?, *k)))
             .filter(move |(g, _)| g.chars().count() <= limit && !crosses_paragraph(g))
@@ -196,15 +200,20 @@ impl Cues {
         let before = self
             .before(text, span, SHIPPING_BEFORE)
             .any(|(_, k)| k != Kind::Blocker);
-        before
-            || self.spans.iter().any(|(r, k)| {
-                *k != Kind::Blocker
-                    && r.start >= span.end
-                    && r.start - span.end <= SHIPPING_AFTER * 4
-                    && text.get(span.end..r.start).is_some_and(|g| {
-                        g.chars().count() <= SHIPPING_AFTER && !crosses_paragraph(g)
-                    })
-            })
+        let after = self
+            .starting_in(span.end..span.end + SHIPPING_AFTER * 4 + 1)
+            .iter()
+            .filter(|(_, k)| *k != Kind::Blocker)
+            .filter_map(|(r, _)| text.get(span.end..r.start))
+            .any(|g| g.chars().count() <= SHIPPING_AFTER && !crosses_paragraph(g));
+        before || after
+    }
+
+    /// The cues whose start lies in `window` (spans are sorted by start).
+    fn starting_in(&self, window: Range<usize>) -> &[(Range<usize>, Kind)] {
+        let lo = self.spans.partition_point(|(r, _)| r.start < window.start);
+        let hi = self.spans.partition_point(|(r, _)| r.start < window.end);
+        self.spans.get(lo..hi.max(lo)).unwrap_or(&[])
     }
 }
 

@@ -29,6 +29,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use regex::Regex;
@@ -67,11 +68,16 @@ pub struct TrackingNumber {
 
 /// Every tracking number in `text`, in text order, deduplicated by number.
 pub fn find_tracking_numbers(text: &str) -> Vec<TrackingNumber> {
-    scan::find(text).into_iter().map(|(_, t)| t).collect()
+    let mut seen = HashSet::new();
+    scan::find(text)
+        .into_iter()
+        .map(|(_, t)| t)
+        .filter(|t| seen.insert(t.number.clone()))
+        .collect()
 }
 
-/// The same as [`find_tracking_numbers`] with the byte range each number
-/// covers in `text` (first occurrence), so other extractors can skip it.
+/// Every occurrence of a tracking number in `text` with the byte range it
+/// covers, repeats included, so other extractors can skip those ranges.
 pub(crate) fn find_tracking_spans(text: &str) -> Vec<(Range<usize>, TrackingNumber)> {
     scan::find(text)
 }

@@ -2,8 +2,8 @@
 //! joined back together (`1Z 999 AA1 01 2345 6784`, `RA 1234 5678 5 GB`),
 //! each candidate judged by its readings and the cues around it.
 //!
-//! Input: the text. Output: the accepted numbers with their byte ranges, in
-//! text order, deduplicated by number. Never fails.
+//! Input: the text. Output: every accepted occurrence with its byte range,
+//! in text order (repeats included). Never fails.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -35,9 +35,7 @@ pub(super) fn find(text: &str) -> Vec<(Range<usize>, TrackingNumber)> {
     while i < tokens.len() {
         match best_at(text, &tokens, i, &cues) {
             Some((next, span, found)) => {
-                if !out.iter().any(|(_, t)| t.number == found.number) {
-                    out.push((span, found));
-                }
+                out.push((span, found));
                 i = next;
             }
             None => i += 1,
@@ -133,6 +131,13 @@ fn judge(
         return None;
     }
     let all = readings(&n);
+    // Most tokens fit no format: skip the cue search for them.
+    if all.is_empty() && (joined || !plausible_code(&n)) {
+        return None;
+    }
+    if joined && looks_like_national_phone(text, span) {
+        return None;
+    }
     let level = if phone_before(text, span.start) {
         CueLevel::Blocked
     } else {
@@ -176,6 +181,18 @@ fn judge(
 /// never a plain word.
 fn plausible_code(n: &str) -> bool {
     n.len() <= 30 && n.bytes().filter(u8::is_ascii_digit).count() >= 6
+}
+
+/// "0812-3456-7890", "030 1234 5678": digit groups of phone length whose
+/// first group carries the national trunk prefix 0.
+fn looks_like_national_phone(text: &str, span: &Range<usize>) -> bool {
+    let written = text.get(span.clone()).unwrap_or("");
+    let digits = written.bytes().filter(u8::is_ascii_digit).count();
+    let first_group = written.split([' ', '-', '\u{a0}']).next().unwrap_or("");
+    (10..=13).contains(&digits)
+        && digits == written.bytes().filter(u8::is_ascii_alphanumeric).count()
+        && first_group.starts_with('0')
+        && first_group.len() <= 5
 }
 
 fn phone_before(text: &str, start: usize) -> bool {

@@ -337,3 +337,9 @@ fn plain_digits_near_a_shipping_word_need_the_carrier_name_or_an_explicit_cue() 
     assert!(found("Unix time 1763980800 in the shipment log").is_empty());
     assert!(found("You can reach the delivery boy on 9812345678").is_empty());
 }
+
+#[test]
+fn national_phone_numbers_printed_in_groups_are_not_joined() {
+    assert!(found("Paket dikirim, kurir 0812-3456-7890").is_empty());
+    assert!(found("Customer number 1709168462, your DHL parcel").is_empty());
+}
