@@ -140,17 +140,17 @@ fn ends_cleanly(text: &str, end: usize) -> bool {
     let mut after = text.get(end..).unwrap_or("").chars();
     match (after.next(), after.next()) {
         (Some(c), _) if c.is_alphanumeric() => false,
-        (Some('.' | ',' | ':'), Some(d)) if d.is_ascii_digit() => false,
-        (Some('/' | '-' | '@'), Some(d)) if d.is_ascii_alphanumeric() => false,
+        (Some('.' | ',' | ':' | '/'), Some(d)) if d.is_ascii_digit() => false,
+        (Some('-' | '@'), Some(d)) if d.is_ascii_alphanumeric() => false,
         _ => true,
     }
 }
 
 /// The reference starts at `start`: it is not the tail of a longer code,
-/// an e-mail address, a path or a decimal (`NW-CH-320`, `x@so10231`).
+/// an e-mail address or a decimal (`NW-CH-320`, `x@so10231`, `1.299`).
 fn starts_cleanly(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").chars().next_back();
-    !matches!(before, Some(c) if c.is_alphanumeric() || "-_/.@&".contains(c))
+    !matches!(before, Some(c) if c.is_alphanumeric() || "-_.@&".contains(c))
 }
 
 /// Compiles one of this module's constant patterns. They are fixed at

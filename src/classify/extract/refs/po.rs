@@ -36,7 +36,7 @@ static ABBREVIATION: LazyLock<Regex> =
 /// Purchase-order prefixes of the shops' suppliers: OC (orden de compra),
 /// BC (bon de commande), BE (Bestellung). Upper case only: "be 500" is not one.
 static PREFIXED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b(?P<v>(?:OC|BC|BE)[-/#]?[0-9]{3,12})"));
+    LazyLock::new(|| compile(r"\b(?P<v>(?:OC|BC|BE)(?:\s?[-/#:]\s?|\s)?[0-9]{3,12})"));
 
 /// The words for purchase order in the project's languages.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {

@@ -26,6 +26,15 @@ fn letter_prefixed_references_are_found_in_every_common_spelling() {
 }
 
 #[test]
+fn references_beside_slashes_and_in_paths_are_found() {
+    assert_eq!(keys("SO-10231/SO-10232"), ["SO10231", "SO10232"]);
+    assert_eq!(
+        keys("https://shop.example.com/orders/SO-10231"),
+        ["SO10231"]
+    );
+}
+
+#[test]
 fn a_reference_has_a_key_digits_and_a_prefix_flag() {
     let r = &find_order_refs("Order SO-10231")[0];
     assert_eq!(
@@ -226,6 +235,7 @@ fn supplier_prefixes_are_purchase_orders_on_their_own() {
     assert_eq!(po_keys("OC-55464 retrasada"), ["OC55464"]);
     assert_eq!(po_keys("Lieferung zu BE-55616"), ["BE55616"]);
     assert_eq!(po_keys("BC-55742 expédiée"), ["BC55742"]);
+    assert_eq!(po_keys("Ref. OC 55464 / OC: 55465"), ["OC55464", "OC55465"]);
 }
 
 #[test]

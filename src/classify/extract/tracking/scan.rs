@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::cues::{CueLevel, Cues};
-use super::{Reading, TrackingNumber, compile, readings};
+use super::{Carrier, Reading, TrackingNumber, compile, readings};
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| compile(r"[A-Za-z0-9]+"));
 
@@ -143,7 +143,24 @@ fn judge(
     } else {
         cues.level(text, span)
     };
-    let named = cues.named();
+    let (carrier, verified) = choose(all, level, cues.named(), joined, &n)?;
+    Some(TrackingNumber {
+        number: n,
+        carrier,
+        check_digit_verified: verified,
+    })
+}
+
+/// The carrier to report and whether its check digit passed, given the
+/// cue level and the carriers the mail names; `None` when the candidate
+/// is not a tracking number.
+fn choose(
+    all: Vec<Reading>,
+    level: CueLevel,
+    named: &[Carrier],
+    joined: bool,
+    n: &str,
+) -> Option<(Option<Carrier>, bool)> {
     let is_named = |r: &Reading| r.carrier.is_some_and(|c| named.contains(&c));
     let allowed: Vec<Reading> = all
         .into_iter()
@@ -159,22 +176,17 @@ fn judge(
         .iter()
         .find(|r| is_named(r))
         .or_else(|| allowed.iter().find(|r| !r.needs_name));
-    let (carrier, verified) = match chosen {
+    match chosen {
         // A number printed in groups must prove itself: a joined guess
         // needs a check digit or a standalone format.
-        Some(r) if joined && !r.verified && r.needs_cue => return None,
-        Some(r) => (r.carrier, r.verified),
-        None if joined => return None,
+        Some(r) if joined && !r.verified && r.needs_cue => None,
+        Some(r) => Some((r.carrier, r.verified)),
+        None if joined => None,
         // Plain digits of an unnamed carrier, or an unknown code: only what
         // the mail itself calls a tracking number, without a carrier.
-        None if level == CueLevel::Explicit && plausible_code(&n) => (None, false),
-        None => return None,
-    };
-    Some(TrackingNumber {
-        number: n,
-        carrier,
-        check_digit_verified: verified,
-    })
+        None if level == CueLevel::Explicit && plausible_code(n) => Some((None, false)),
+        None => None,
+    }
 }
 
 /// An unknown code named a tracking number by its cue: mostly digits,
