@@ -34,7 +34,7 @@ static EXPLICIT: LazyLock<Regex> = LazyLock::new(|| {
         r"tracking(?:\s*(?:number|no|nr|id|code|num|ref))?|track\s*(?:&|and|n|\+)\s*trace(?:\s*code)?",
         r"|trace\s*(?:number|no)|awb(?:\s*(?:no|number|num))?|air\s*way\s*bill(?:\s*(?:no|number))?",
         r"|airwaybill|way\s*bill(?:\s*(?:no|number))?|consignment(?:\s*(?:number|no|note|id))?",
-        r"|(?:shipment|parcel|package|docket|article|item|delivery)\s*(?:number|no|id|ref|reference)",
+        r"|(?:shipment|parcel|package|docket)\s*(?:number|no|id|ref|reference)",
         r"|(?:no\.?\s*|nomor\s*|nomer\s*|nmr\s*)?resi|nomor\s+(?:pelacakan|kiriman)",
         r"|sendungs(?:nummer|-?nr|verfolgung(?:snummer)?)|tracking-?nummer|paketnummer|sendungscode",
         r"|num[ée]ro\s+(?:de\s+)?(?:suivi|colis|d[’']envoi|d[’']exp[ée]dition|de\s+tracking)",

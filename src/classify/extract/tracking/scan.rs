@@ -63,15 +63,52 @@ fn best_at(
     {
         return single;
     }
-    for j in (i + 1..=group_end(text, tokens, i)).rev() {
+    let last = group_end(text, tokens, i);
+    for j in (i + 1..=last).rev() {
         let span = first.start..tokens.get(j)?.end;
-        let joined = text.get(span.clone())?;
-        let n: String = joined.chars().filter(char::is_ascii_alphanumeric).collect();
-        if let Some(found) = judge(text, &span, n.to_ascii_uppercase(), cues, true) {
+        if let Some(found) = judge(text, &span, joined(text, &span), cues, true) {
             return Some((j + 1, span, found));
         }
     }
-    single
+    single.or_else(|| explicit_groups(text, tokens, i, last, cues))
+}
+
+/// "Tracking number: 3S ABCD 1234 567": every group after an explicit cue,
+/// kept whole without a carrier when no format reads it. A later group of
+/// one or two characters (a count, a unit) ends the number instead.
+fn explicit_groups(
+    text: &str,
+    tokens: &[Range<usize>],
+    i: usize,
+    last: usize,
+    cues: &Cues,
+) -> Option<(usize, Range<usize>, TrackingNumber)> {
+    let later = tokens.get(i + 1..=last)?;
+    let end = i + later
+        .iter()
+        .position(|g| g.len() < 3)
+        .unwrap_or(later.len());
+    let span = tokens.get(i)?.start..tokens.get(end)?.end;
+    let n = joined(text, &span);
+    let named = end > i && plausible_code(&n) && cues.level(text, &span) == CueLevel::Explicit;
+    named.then(|| {
+        let number = TrackingNumber {
+            number: n,
+            carrier: None,
+            check_digit_verified: false,
+        };
+        (end + 1, span, number)
+    })
+}
+
+/// The upper-case letters and digits of `text[span]`.
+fn joined(text: &str, span: &Range<usize>) -> String {
+    let written = text.get(span.clone()).unwrap_or("");
+    written
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 /// Index of the last token that may be joined to token `i` as one number

@@ -188,6 +188,18 @@ fn dtdc_startrack_and_australia_post_domestic_forms_need_a_cue() {
 }
 
 #[test]
+fn an_unknown_code_printed_in_groups_is_kept_whole_after_an_explicit_cue() {
+    let text = "Track & Trace: 3S ABCD 1234 567 (2 pakketten)";
+    assert_eq!(found(text), one("3SABCD1234567", None, false));
+    assert!(found("Parcel 3S ABCD 1234 567").is_empty());
+}
+
+#[test]
+fn item_and_delivery_note_numbers_are_not_tracking_numbers() {
+    assert!(found("Item no. 40012345, delivery number 80012345").is_empty());
+}
+
+#[test]
 fn an_unknown_code_is_taken_only_after_an_explicit_cue() {
     let text = "Tracking number: ABC123456789";
     assert_eq!(found(text), one("ABC123456789", None, false));
