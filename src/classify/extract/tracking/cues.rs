@@ -52,12 +52,12 @@ static SHIPPING: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\b(?:",
         r"shipments?|shipped|shipping|parcels?|packages?|courier|carrier|deliver(?:y|ies|ed)|dispatch(?:ed)?",
-        r"|track(?:ing)?|colis|envoi|livraison|transporteur|exp[ée]di[ée]e?s?|exp[ée]dition",
-        r"|env[íi]os?|paquetes?|mensajer[íi]a|transportista|entrega|enviado",
-        r"|sendung(?:en)?|pakete?|lieferung|zustellung|versand|versendet|zusteller",
+        r"|track(?:ing)?|colis|envoi|livraison|transporteur|exp[ée]di[ée]e?s?|exp[ée]dition|suivi",
+        r"|env[íi]os?|paquetes?|mensajer[íi]a|transportista|entrega|enviado|seguimiento|rastreo",
+        r"|sendung(?:en)?|pakete?|lieferung|zustellung|versand|versendet|zusteller|verfolgen",
         r"|zendingen|zending|pakketten|pakket|bezorging|verzonden|vervoerder",
-        r"|kiriman|pengiriman|kurir|ekspedisi|dikirim|barang",
-        r"|पार्सल|शिपमेंट|कूरियर|कुरियर|डिलीवरी|पैकेज",
+        r"|kiriman|pengiriman|kurir|ekspedisi|dikirim|barang|pelacakan|lacak",
+        r"|पार्सल|शिपमेंट|कूरियर|कुरियर|डिलीवरी|पैकेज|ट्रैक",
         r")\b",
     ))
 });

@@ -254,6 +254,9 @@ fn cue_words_in_every_language_accept_a_dhl_waybill() {
         "Votre colis 1709168462 est en route.",
         "Track & Trace: 1709168462",
         "Uw zendingnummer is 1709168462.",
+        "Suivi de votre envoi : 1709168462",
+        "Seguimiento del paquete: 1709168462",
+        "Lacak paket 1709168462 di sini",
         "आपका पार्सल 1709168462 रास्ते में है",
     ];
     for s in sentences {
