@@ -93,7 +93,12 @@ pub fn lookup_keys(email: &Email, facts: &Facts) -> LookupKeys {
             keys.order_digits.insert(r.digits.clone());
         }
     }
-    keys.keys.extend(facts.po_numbers.iter().map(|p| key_of(&p.key)));
+    for p in &facts.po_numbers {
+        keys.keys.insert(key_of(&p.key));
+        if p.digits.len() >= 4 {
+            keys.po_digits.insert(p.digits.clone());
+        }
+    }
     keys.keys.extend(facts.tracking_numbers.iter().map(|t| key_of(&t.number)));
     keys.keys.retain(|k| !k.is_empty());
     keys

@@ -10,6 +10,7 @@ CREATE TABLE orders (
     status         TEXT NOT NULL,
     tracking_key   TEXT,
     po_key         TEXT,
+    po_digits      TEXT,
     body           TEXT NOT NULL,
     imported_at    TEXT NOT NULL
 );
@@ -18,3 +19,4 @@ CREATE INDEX orders_id_digits ON orders (id_digits);
 CREATE INDEX orders_customer_email ON orders (customer_email);
 CREATE INDEX orders_tracking_key ON orders (tracking_key);
 CREATE INDEX orders_po_key ON orders (po_key);
+CREATE INDEX orders_po_digits ON orders (po_digits);

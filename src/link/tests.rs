@@ -118,3 +118,18 @@ async fn linking_against_a_real_store_follows_the_spec_order() {
     let e = email(&multi.customer.email, "where is it", "no reference here");
     assert!(matches!(link(&e, &Facts::default(), &store).await.unwrap(), Link::Ambiguous { .. }));
 }
+
+#[tokio::test]
+async fn a_po_written_without_the_shops_prefix_links_by_its_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in(dir.path()).await.unwrap();
+    let b = book();
+    store.import_orders(&b).await.unwrap();
+    let with_po = b.iter().find(|o| o.supplier_po.as_deref().is_some_and(|p| p.starts_with("PO-"))).unwrap();
+    let digits: String = with_po.supplier_po.as_deref().unwrap().chars().filter(char::is_ascii_digit).collect();
+    let e = email("sales@acmetextiles.in", "Dispatch update", &format!("Regarding your purchase order {digits}: ready next week."));
+    let facts = crate::classify::extract_facts(&e);
+    assert!(!facts.po_numbers.is_empty(), "{facts:?}");
+    let l = link(&e, &facts, &store).await.unwrap();
+    assert_eq!(l, Link::One { order: Box::new(with_po.clone()), by: LinkedBy::PurchaseOrder });
+}

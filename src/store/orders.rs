@@ -26,11 +26,15 @@ pub struct LookupKeys {
     /// Bare order numbers (`#10231`, "order 10231"): compared with the
     /// digits of order ids only.
     pub order_digits: BTreeSet<String>,
+    /// Digits of purchase-order numbers ("purchase order 55120"): compared
+    /// with the digits of supplier POs only, since suppliers drop or change
+    /// the shop's prefix.
+    pub po_digits: BTreeSet<String>,
 }
 
 impl LookupKeys {
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty() && self.order_digits.is_empty()
+        self.keys.is_empty() && self.order_digits.is_empty() && self.po_digits.is_empty()
     }
 }
 
@@ -62,8 +66,8 @@ impl Store {
                 sqlx::query("SELECT 1 FROM orders WHERE id = $1").bind(&o.id).fetch_optional(&mut *tx).await?.is_some();
             sqlx::query("DELETE FROM orders WHERE id = $1").bind(&o.id).execute(&mut *tx).await?;
             sqlx::query(
-                "INSERT INTO orders (id, id_key, id_digits, brand, customer_email, status, tracking_key, po_key, body, imported_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "INSERT INTO orders (id, id_key, id_digits, brand, customer_email, status, tracking_key, po_key, po_digits, body, imported_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             )
             .bind(&o.id)
             .bind(key_of(&o.id))
@@ -73,6 +77,7 @@ impl Store {
             .bind(o.status.as_str())
             .bind(o.tracking_number.as_deref().map(key_of).filter(|k| !k.is_empty()))
             .bind(o.supplier_po.as_deref().map(key_of).filter(|k| !k.is_empty()))
+            .bind(o.supplier_po.as_deref().map(digits_of).filter(|k| !k.is_empty()))
             .bind(body)
             .bind(&now)
             .execute(&mut *tx)
@@ -108,8 +113,9 @@ impl Store {
         }
         let k: Vec<&String> = keys.keys.iter().collect();
         let d: Vec<&String> = keys.order_digits.iter().collect();
+        let p: Vec<&String> = keys.po_digits.iter().collect();
         let list = |from: usize, n: usize| (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-        let (kl, dl) = (list(1, k.len()), list(1 + k.len(), d.len()));
+        let (kl, dl, pl) = (list(1, k.len()), list(1 + k.len(), d.len()), list(1 + k.len() + d.len(), p.len()));
         let mut clauses = Vec::new();
         if !k.is_empty() {
             clauses.push(format!("id_key IN ({kl}) OR tracking_key IN ({kl}) OR po_key IN ({kl})"));
@@ -117,10 +123,13 @@ impl Store {
         if !d.is_empty() {
             clauses.push(format!("id_digits IN ({dl})"));
         }
+        if !p.is_empty() {
+            clauses.push(format!("po_digits IN ({pl})"));
+        }
         // Only placeholders are spliced in; every value is bound.
         let sql = format!("SELECT id, body FROM orders WHERE {} ORDER BY id", clauses.join(" OR "));
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for v in k.iter().chain(d.iter()) {
+        for v in k.iter().chain(d.iter()).chain(p.iter()) {
             q = q.bind(v.as_str());
         }
         let rows = q.fetch_all(&self.pool).await?;
@@ -132,7 +141,8 @@ impl Store {
                     by_id: has(Some(&order.id)),
                     by_digits: keys.order_digits.contains(&digits_of(&order.id)),
                     by_tracking: has(order.tracking_number.as_deref()),
-                    by_po: has(order.supplier_po.as_deref()),
+                    by_po: has(order.supplier_po.as_deref())
+                        || order.supplier_po.as_deref().is_some_and(|po| keys.po_digits.contains(&digits_of(po))),
                     order,
                 })
             })
