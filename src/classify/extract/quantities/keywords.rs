@@ -17,12 +17,21 @@ pub(super) fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("literal regex compiles")
 }
 
+/// Whether `word` is one of the space-separated words of `list`. Word
+/// lists are kept as one string so they read as prose, not as columns.
+pub(super) fn listed(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
+}
+
 /// One alternation; at the same start the earlier group wins, so "not yet
 /// shipped" is a backorder before "shipped" can be a shipment.
 static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)(?P<b>\bnot\s+(?:yet\s+)?(?:been\s+)?(?:shipped|dispatched|sent|delivered)\b",
         r"|n['’]t\s+(?:yet\s+)?(?:been\s+)?(?:shipped|dispatched|sent|delivered)\b",
+        r"|\bwill\s+(?:ship|be\s+sent|dispatch)\b|\bship(?:s|ped)?\s+(?:later|separately)\b",
+        r"|\bwerden\s+(?:nach)?geliefert\b|\bse\s+enviar[áa]n\b|\bseront\s+(?:exp[ée]di[ée]e?s|livr[ée]e?s)\b",
+        r"|\bakan\s+dikirim\b|\bworden\s+(?:na)?(?:geleverd|verzonden)\b",
         r"|\b(?:to\s+be|will\s+be)\s+(?:shipped|dispatched|sent|delivered)\b|\bback[\s-]?order(?:ed|s)?\b|\bb/o\b",
         r"|\bremain(?:ing|der|s)?\b|\bthe\s+rest\b|\bbalance\b|\bpending\b|\boutstanding\b|\b(?:to|will)\s+follow\b",
         r"|\bfollow\b|\bstill\s+(?:due|open|owed)\b|\bshort\b",
@@ -42,7 +51,7 @@ static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"|\bgeliefert\b|\bliefern\b|\bversandt\b|\bversendet\b|\bverschickt\b|\bausgeliefert\b",
         r"|\benvi(?:ad[oa]s?|aron|amos|ó)\b|\bdespach(?:ad[oa]s?|aron|amos|ó)\b|\bmandad[oa]s\b",
         r"|\bexp[ée]di(?:é|ée|és|ées|e|ons)\b|\benvoy[ée]e?s?\b|\blivr[ée]e?s?\b",
-        r"|\b(?:di)?kirim(?:kan)?\b|\bterkirim\b|\bverzonden\b|\bverstuurd\b|\bgeleverd\b|\bverscheept\b",
+        r"|\b(?:di)?kirim(?:kan)?\b|\bmengirim(?:kan)?\b|\bterkirim\b|\bverzonden\b|\bverstuurd\b|\bgeleverd\b|\bverscheept\b",
         r"|भेज[ेाी]?|\bbhej(?:e|a|i)?\b|\bdispatch\s+(?:kiye|kar\s+diye)\b)",
     ))
 });
@@ -77,7 +86,7 @@ static SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\bship(?:ped|ping|ment)?\b|\bdispatch|back[\s-]?order|\bpartial|\bteil(?:lieferung|weise)|geliefert|versandt",
         r"|verschickt|rückstand|nachliefer|\benvi(?:ad|aron|amos)|despach|pendiente|expédi|expedi|reliquat|dikirim",
-        r"|terkirim|tertunda|menyusul|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
+        r"|terkirim|mengirim|tertunda|menyusul|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
     ))
 });
 

@@ -6,7 +6,7 @@
 //! prices, durations, percentages, order and PO numbers and the digits of
 //! SKUs are not quantities.
 
-use super::keywords::compile;
+use super::keywords::{compile, listed};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,7 +20,15 @@ pub(super) struct Num {
     pub of: Option<u32>,
 }
 
+/// "set of 3", "pack of 6", "Set mit 4": a number in the item's name.
+static SET_OF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:set|pack|box|case|lot|juego|paquete|satz|packung|isi|kit)\s*(?:of|de|van|mit|von|x)?\s*$")
+});
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| compile(r"\d+"));
+/// "2/3 shipped": a part and its total, when no date is near.
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(\d{1,4}) ?/ ?(\d{1,4})\b"));
+/// Words before a date written like a fraction ("on 2/3").
+const DATE_BEFORE: &str = "on by until from since dated le au am bis el op pada tanggal tgl eta ";
 static HINDI_OF: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(\d+)\s*(?:में\s*से|mein\s+se|me\s+se|main\s+se)\s*(\d+)"));
 static OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,6 +48,7 @@ pub(super) fn numbers(clause: &str) -> Vec<Num> {
             out.push(Num { start: total.start(), end: part.end(), value, of: Some(of) });
         }
     }
+    out.extend(fractions(clause));
     // Totals of rejected "X of Y" ("parcel 1 of 2"): not quantities either.
     let mut skip: Vec<usize> = Vec::new();
     for m in DIGITS.find_iter(clause) {
@@ -62,246 +71,65 @@ pub(super) fn numbers(clause: &str) -> Vec<Num> {
         out.push(num);
     }
     out.sort_by_key(|n| n.start);
+    // "Chinos (32): 2 pcs": a number alone in brackets is a size or a label
+    // when the clause has another number.
+    if out.len() > 1 {
+        let alone = |n: &Num| {
+            let before = clause.get(..n.start).unwrap_or("").trim_end();
+            let after = clause.get(n.end..).unwrap_or("").trim_start();
+            n.of.is_none() && before.ends_with('(') && after.starts_with(')')
+        };
+        out.retain(|n| !alone(n));
+    }
+    out
+}
+
+fn fractions(clause: &str) -> Vec<Num> {
+    let mut out = Vec::new();
+    for c in FRACTION.captures_iter(clause) {
+        let (Some(all), Some(part), Some(total)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        let before = clause.get(..all.start()).unwrap_or("");
+        let after = clause.get(all.end()..).unwrap_or("");
+        // "26/11/2026", "1/2-3": part of a longer date or range.
+        let glued = before.ends_with(['/', '.', '-']) || after.starts_with(['/', '.', '-']);
+        let dated = listed(DATE_BEFORE, &prev_word(before).to_lowercase());
+        let (Ok(value), Ok(of)) = (part.as_str().parse::<u32>(), total.as_str().parse::<u32>()) else { continue };
+        if !glued && !dated && value <= of && of > 0 && clean_before(before) {
+            out.push(Num { start: all.start(), end: all.end(), value, of: Some(of) });
+        }
+    }
     out
 }
 
 /// Words before a number that make it a reference, a price or a sequence.
-const NOT_AFTER: &[&str] = &[
-    "order",
-    "po",
-    "no",
-    "nr",
-    "nº",
-    "#",
-    "invoice",
-    "inv",
-    "ref",
-    "line",
-    "pos",
-    "position",
-    "item",
-    "sku",
-    "rs",
-    "rp",
-    "inr",
-    "eur",
-    "usd",
-    "idr",
-    "gbp",
-    "aud",
-    "€",
-    "$",
-    "£",
-    "₹",
-    "page",
-    "email",
-    "mail",
-    "shipment",
-    "parcel",
-    "package",
-    "box",
-    "carton",
-    "part",
-    "step",
-    "sendung",
-    "paket",
-    "karton",
-    "envío",
-    "envio",
-    "paquete",
-    "caja",
-    "colis",
-    "envoi",
-    "kiriman",
-    "dus",
-    "zending",
-    "pakket",
-    "doos",
-    "week",
-    "kw",
-    "version",
-    "room",
-    "floor",
-    "ticket",
-    "case",
-    "tel",
-    "phone",
-    "bestellung",
-    "pedido",
-    "commande",
-    "pesanan",
-    "bestelling",
-    "lieferung",
-    "delivery",
-    "rechnung",
-    "factura",
-    "facture",
-    "faktur",
-    "factuur",
-];
+const NOT_AFTER: &str = concat!(
+    "order po no nr nº # invoice inv ref line pos position item sku rs rp inr eur usd idr gbp aud € $ ",
+    "£ ₹ page email mail shipment parcel package box carton part step sendung paket karton envío ",
+    "envio paquete caja colis envoi kiriman dus zending pakket doos week kw version room floor ticket ",
+    "case tel phone bestellung pedido commande pesanan bestelling lieferung delivery rechnung factura ",
+    "facture faktur factuur ",
+);
 
 /// Words after a number that make it a duration, an amount, a time or a count of something else.
-const NOT_BEFORE: &[&str] = &[
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "hour",
-    "hours",
-    "business",
-    "working",
-    "tag",
-    "tage",
-    "tagen",
-    "woche",
-    "wochen",
-    "werktage",
-    "werktagen",
-    "día",
-    "días",
-    "dias",
-    "semana",
-    "semanas",
-    "jour",
-    "jours",
-    "semaine",
-    "semaines",
-    "hari",
-    "minggu",
-    "bulan",
-    "dag",
-    "dagen",
-    "week",
-    "weken",
-    "werkdagen",
-    "दिन",
-    "हफ्ते",
-    "%",
-    "eur",
-    "euro",
-    "euros",
-    "usd",
-    "dollars",
-    "rs",
-    "inr",
-    "rupees",
-    "rp",
-    "idr",
-    "rupiah",
-    "gbp",
-    "aud",
-    "€",
-    "$",
-    "₹",
-    "£",
-    "am",
-    "pm",
-    "uhr",
-    "h",
-    "hrs",
-    "kg",
-    "g",
-    "ml",
-    "l",
-    "cm",
-    "mm",
-    "m",
-    "km",
-    "emails",
-    "mails",
-    "pages",
-    "parcels",
-    "packages",
-    "boxes",
-    "cartons",
-    "shipments",
-    "pakete",
-    "paquetes",
-    "colis",
-    "pakketten",
-    "deliveries",
-    "lieferungen",
-    "sendungen",
-    "envíos",
-    "kiriman",
-    "zendingen",
-    "invoices",
-    "orders",
-];
+const NOT_BEFORE: &str = concat!(
+    "day days week weeks month months hour hours business working tag tage tagen woche wochen ",
+    "werktage werktagen día días dias semana semanas jour jours semaine semaines hari minggu bulan ",
+    "dag dagen week weken werkdagen दिन हफ्ते % eur euro euros usd dollars rs inr rupees rp idr ",
+    "rupiah gbp aud € $ ₹ £ am pm uhr h hrs kg g ml l cm mm m km emails mails pages parcels packages ",
+    "boxes cartons shipments pakete paquetes colis pakketten deliveries lieferungen sendungen envíos ",
+    "kiriman zendingen invoices personen person persons liter litre litres inch orders ",
+);
 
 /// Letters that may follow a number directly ("3pcs", "2x").
-const UNITS: &[&str] = &["pcs", "pc", "x", "units", "uds", "ud", "stk", "st", "pz", "ea", "nos", "buah"];
+const UNITS: &str = "pcs pc x units uds ud stk st pz ea nos buah ";
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "okt",
-    "oktober",
-    "dez",
-    "dezember",
-    "jänner",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "januari",
-    "februari",
-    "maret",
-    "mei",
-    "agustus",
-    "desember",
-    "maart",
-    "augustus",
-];
+const MONTHS: &str = concat!(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july ",
+    "august september october november december januar februar märz mai juni juli okt oktober dez ",
+    "dezember jänner enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre ",
+    "diciembre janvier février mars avril juin juillet août septembre octobre novembre décembre ",
+    "januari februari maret mei agustus desember maart augustus ",
+);
 
 /// The value of the digits at `start..end` when they are a quantity.
 fn quantity(clause: &str, start: usize, end: usize) -> Option<u32> {
@@ -313,13 +141,14 @@ fn quantity(clause: &str, start: usize, end: usize) -> Option<u32> {
     let prev = prev_word(before).to_lowercase();
     let next = next_word(after).to_lowercase();
     let ok = !year
+        && !SET_OF.is_match(before)
         && !phone_like(before, after, digits)
         && clean_before(before)
         && clean_after(after)
-        && !NOT_AFTER.contains(&prev.as_str())
-        && !NOT_BEFORE.contains(&next.as_str())
-        && !MONTHS.contains(&prev.trim_end_matches('.'))
-        && !MONTHS.contains(&next.trim_end_matches('.'));
+        && !listed(NOT_AFTER, &prev)
+        && !listed(NOT_BEFORE, &next)
+        && !listed(MONTHS, prev.trim_end_matches('.'))
+        && !listed(MONTHS, next.trim_end_matches('.'));
     ok.then_some(value)
 }
 
@@ -350,7 +179,7 @@ fn clean_after(after: &str) -> bool {
     let then = it.next();
     if c.is_alphabetic() {
         let letters: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-        return UNITS.contains(&letters.to_lowercase().as_str());
+        return listed(UNITS, &letters.to_lowercase());
     }
     match c {
         // "26.11.", "3/5", "2-3", "10:30", "1,200": dates, ranges, times, thousands.

@@ -7,6 +7,7 @@
 //! named next to the number, else the item of the sentence before.
 //! Failure: a number no role word claims is left out.
 
+use super::keywords::listed;
 use super::keywords::{RoleWord, role_words};
 use super::numbers::{Num, numbers};
 use super::sku::{Sku, find_skus};
@@ -19,6 +20,8 @@ struct Context {
     item: Option<String>,
     /// The role of a heading line ("Shipped today:") over the list below it.
     heading: Option<Role>,
+    /// The sentence names a SKU: items are SKUs, not words after a number.
+    sku_sentence: bool,
 }
 
 pub(super) fn read_prose(text: &str, skip_lines: &[usize], book: &mut Book) {
@@ -52,9 +55,11 @@ fn read_line(line: &str, cx: &mut Context, book: &mut Book) {
     for sentence in sentences(line) {
         // A sentence about one SKU is about it in every clause:
         // "Ordered 5 / shipped 3 / backorder 2 (NW-LS-M)".
-        if let [only] = find_skus(sentence).as_slice() {
+        let skus = find_skus(sentence);
+        if let [only] = skus.as_slice() {
             cx.item = Some(only.code.clone());
         }
+        cx.sku_sentence = !skus.is_empty();
         let mut seen = cx.heading;
         for clause in clauses(sentence) {
             read_clause(clause, &mut seen, cx, book);
@@ -67,17 +72,27 @@ fn read_clause(clause: &str, seen: &mut Option<Role>, cx: &mut Context, book: &m
     let words = role_words(clause);
     let nums = numbers(clause);
     let skus = find_skus(clause);
-    let roles = bind(&words, &nums);
     // Without a role word of its own, a clause with a SKU or an "X of Y"
     // takes the sentence's or heading's role: "Shipped: A 3, B 2".
     let inherit = words.is_empty() && (!skus.is_empty() || nums.iter().any(|n| n.of.is_some()));
+    let mut bound: Vec<(&Num, Role, bool)> = nums
+        .iter()
+        .zip(bind(&words, &nums))
+        .filter_map(|(n, b)| match b {
+            Some((role, beside)) => Some((n, role, beside)),
+            None if inherit => seen.map(|role| (n, role, true)),
+            None => None,
+        })
+        .collect();
+    // A number right beside its role word is recorded before one that only
+    // borrows a role from afar ("Zelt 2 Personen: 1 geliefert").
+    bound.sort_by_key(|(_, _, beside)| !*beside);
     let mut named: Option<String> = None;
-    for (num, role) in nums.iter().zip(roles) {
-        let Some(role) = role.or(if inherit { *seen } else { None }) else { continue };
+    for (num, role, _) in bound {
         let item = match nearest_sku(&skus, num) {
             Some(sku) => sku.code.clone(),
             None => {
-                if named.is_none() {
+                if named.is_none() && !cx.sku_sentence {
                     named = name_after(clause, num.end, &words);
                 }
                 named.clone().or_else(|| cx.item.clone()).unwrap_or_default()
@@ -98,11 +113,11 @@ fn read_clause(clause: &str, seen: &mut Option<Role>, cx: &mut Context, book: &m
     }
 }
 
-/// The role of each number: a role word binds the number right next to it
-/// (after it when the clause starts with a role word, "shipped 3"; before it
-/// otherwise, "3 shipped"); a number left over takes the next role word, or
-/// else the one before.
-fn bind(words: &[RoleWord], nums: &[Num]) -> Vec<Option<Role>> {
+/// The role of each number, and whether a role word stands right beside it.
+/// A role word binds the number next to it (after it when the clause starts
+/// with a role word, "shipped 3"; before it otherwise, "3 shipped"); a
+/// number left over takes the next role word, or else the one before.
+fn bind(words: &[RoleWord], nums: &[Num]) -> Vec<Option<(Role, bool)>> {
     #[derive(Clone, Copy)]
     enum Tok {
         Word(Role),
@@ -112,24 +127,25 @@ fn bind(words: &[RoleWord], nums: &[Num]) -> Vec<Option<Role>> {
     toks.extend(nums.iter().enumerate().map(|(i, n)| (n.start, Tok::Num(i))));
     toks.sort_by_key(|t| t.0);
     let word_first = matches!(toks.first(), Some((_, Tok::Word(_))));
-    let mut roles: Vec<Option<Role>> = vec![None; nums.len()];
+    let mut roles: Vec<Option<(Role, bool)>> = vec![None; nums.len()];
     for (k, (_, t)) in toks.iter().enumerate() {
         let Tok::Word(role) = t else { continue };
         let beside = if word_first { toks.get(k + 1) } else { k.checked_sub(1).and_then(|j| toks.get(j)) };
         if let Some((_, Tok::Num(n))) = beside
             && let Some(slot) = roles.get_mut(*n)
         {
-            slot.get_or_insert(*role);
+            slot.get_or_insert((*role, true));
         }
     }
+    let word = |t: &(usize, Tok)| if let Tok::Word(r) = t.1 { Some(r) } else { None };
     for (k, (_, t)) in toks.iter().enumerate() {
         let Tok::Num(n) = t else { continue };
-        let after = toks.iter().skip(k + 1).find_map(|(_, t)| if let Tok::Word(r) = t { Some(*r) } else { None });
-        let before = toks.iter().take(k).rev().find_map(|(_, t)| if let Tok::Word(r) = t { Some(*r) } else { None });
+        let after = toks.iter().skip(k + 1).find_map(word);
+        let before = toks.iter().take(k).rev().find_map(word);
         if let Some(slot) = roles.get_mut(*n)
             && slot.is_none()
         {
-            *slot = after.or(before);
+            *slot = after.or(before).map(|r| (r, false));
         }
     }
     roles
@@ -142,74 +158,22 @@ fn nearest_sku<'a>(skus: &'a [Sku], num: &Num) -> Option<&'a Sku> {
 
 /// Units, articles and joining words that may stand between a number and
 /// the item's name ("3 pcs of the manual grinder").
-const LEAD_IN: &[&str] = &[
-    "pcs", "pc", "pieces", "piece", "units", "unit", "x", "stück", "stk", "unidades", "uds", "pièces", "buah", "stuks",
-    "of", "the", "der", "die", "das", "den", "los", "las", "les", "de", "el", "la", "le", "van", "het",
-];
+const LEAD_IN: &str = concat!(
+    "pcs pc pieces piece units unit x stück stk unidades uds pièces buah stuks of the der die das den ",
+    "los las les de el la le van het ",
+);
 
 /// Words that end a name: verbs, auxiliaries, prepositions.
-const STOPS: &[&str] = &[
-    "are",
-    "were",
-    "have",
-    "has",
-    "is",
-    "was",
-    "been",
-    "will",
-    "to",
-    "on",
-    "in",
-    "for",
-    "from",
-    "with",
-    "and",
-    "but",
-    "today",
-    "now",
-    "sind",
-    "wurden",
-    "werden",
-    "wird",
-    "im",
-    "am",
-    "ab",
-    "han",
-    "sido",
-    "se",
-    "en",
-    "ont",
-    "été",
-    "sont",
-    "sudah",
-    "telah",
-    "akan",
-    "zijn",
-    "worden",
-    "is",
-    "op",
-    "gaan",
-    "हैं",
-    "गए",
-    "गये",
-    "है",
-    "were",
-    "this",
-    "that",
-    "these",
-    "those",
-    "we",
-    "our",
-    "your",
-    "only",
-    "each",
-    "more",
-    "also",
-    "per",
-];
+const STOPS: &str = concat!(
+    "within until by next sous dans jusqu binnen dalam sampai innerhalb bis hasta dentro tot nächste nächsten ",
+    "próxima prochaine volgende depan minggu agle अगले ",
+    "are were have has is was been will to on in for from with and but today now sind wurden werden ",
+    "wird im am ab han sido se en ont été sont sudah telah akan zijn worden is op gaan हैं गए गये है ",
+    "were this that these those we our your only each more also per ",
+);
 
 /// Names too general to tell one line from another.
-const GENERIC: &[&str] = &["items", "item", "units", "pieces", "pcs", "ones", "others", "rest", "remaining"];
+const GENERIC: &str = "items item units pieces pcs ones others rest remaining ";
 
 /// The item named right after a number: "5 linen shirts (NW-LS-M)" → "linen shirts".
 fn name_after(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
@@ -221,12 +185,12 @@ fn name_after(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
     for raw in rest.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let low = w.to_lowercase();
-        if lead && LEAD_IN.contains(&low.as_str()) {
+        if lead && listed(LEAD_IN, &low) {
             continue;
         }
         lead = false;
         let letters = !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-        if !letters || STOPS.contains(&low.as_str()) || raw.starts_with('(') || taken.len() >= 4 {
+        if !letters || listed(STOPS, &low) || raw.starts_with('(') || taken.len() >= 4 {
             break;
         }
         taken.push(w);
@@ -235,7 +199,7 @@ fn name_after(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
         }
     }
     let name = taken.join(" ");
-    (!name.is_empty() && !GENERIC.contains(&name.to_lowercase().as_str())).then_some(name)
+    (!name.is_empty() && !listed(GENERIC, &name.to_lowercase())).then_some(name)
 }
 
 /// Sentences of a line: split at ";", "!", "?" and at a "." that a space

@@ -5,6 +5,7 @@ use super::*;
 
 mod negatives;
 mod prose;
+mod realistic;
 mod tables;
 
 /// A line with its item and three quantities.
