@@ -38,7 +38,10 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
         if line.trim().is_empty() {
             out.push(Vec::new());
         } else if let Some(last) = out.last_mut() {
-            last.extend(sentences(line));
+            // "250 Flinders Lane not 205 Flinders Lane": the old one goes.
+            last.extend(
+                sentences(line).into_iter().map(|s| OLD.find(s).map_or(s, |m| s.get(..m.start()).unwrap_or(""))),
+            );
         }
     }
     out.retain(|p| !p.is_empty());

@@ -6,7 +6,7 @@
 //! cut where the sentence or the address ends, or where an old address
 //! starts ("instead of", "alte Adresse"). Failure: no blocks.
 
-use super::text::{cut, sentence_start};
+use super::text::{Next, cut, sentence_start};
 use super::words::compile;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -31,29 +31,37 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:change|update|correct|amend|modify|switch)(?:d|s)?\s+(?:(?:my|the|our|your|this)\s+)?(?:(?:delivery|shipping|postal)\s+)?address",
         r"(?:\s+(?:for|on|of)\s+(?:my\s+|the\s+)?order\s*\S*)?(?:\s+from\s+[^\n]{1,120}?)?\s+(?:to|with|as)\b",
         r"|address\s+(?:has\s+)?changed\s+(?:from\s+[^\n]{1,120}?\s+)?to\b",
+        r"|(?:change|update|correct|amend|modify)(?:d|s)?[ \t]+(?:[^\s.?!]+[ \t]+){0,6}?address(?:[ \t]+[^\s.?!]+){0,6}?[ \t]+(?:to|as)\b",
+        r"|(?:change|update)(?:d|s)?[ \t]+(?:my|the)[ \t]+(?:(?:delivery|shipping)[ \t]+)?address[ \t]*:",
         r"|(?:change|update|correct)(?:\s+it)?\s+to\b|the\s+new\s+one(?:\s+is)?\s*:",
         r"|(?:new|neu|neue|nueva|nuevo|nouvelle|nouveau|baru|nieuw|nieuwe|naya)\s*[:：]",
         // Hindi, Devanagari and romanised
         r"|(?:naya|nayaa|nya)\s+(?:address|pata|adress)(?:\s+(?:hai|h|he))?",
-        r"|नया\s+(?:पता|एड्रेस)(?:\s+है)?|नए\s+पते\s+पर|address\s+badal\s*(?:kar|ke)?",
+        r"|नया\s+(?:पता|एड्रेस)(?:\s+है)?|नए\s+पते\s+पर|पता\s+बदल\S*(?:\s+(?:दें|दीजिए|दो))?",
+        r"|address\s+(?:change|badal|update)[ \t]*(?:kar[ \t]*(?:do|dijiye|dein|de|den)|karna[ \t]+hai|karein|karo)?",
         // Indonesian
         r"|alamat\s+(?:baru|yang\s+benar|yang\s+betul)(?:nya)?(?:\s+(?:saya|kami))?(?:\s+(?:adalah|yaitu|ialah|di))?",
-        r"|(?:ganti|ubah|perbarui|update)\s+alamat(?:\s+(?:pengiriman|saya))?\s+(?:menjadi|jadi|ke)\b",
+        r"|(?:ganti|ubah|perbarui|update)\s+alamat(?:[ \t]+[^\s.?!]+){0,5}?[ \t]+(?:menjadi|jadi|ke)\b",
         // Spanish
         r"|(?:nueva\s+direcci[oó]n|direcci[oó]n\s+nueva)(?:\s+de\s+(?:entrega|env[ií]o))?(?:\s+es)?",
         r"|direcci[oó]n\s+(?:correcta|buena|actualizada|exacta)\s+es",
-        r"|cambiar\s+(?:la|mi)\s+direcci[oó]n(?:\s+de\s+(?:entrega|env[ií]o))?\s+(?:a|por)\b",
+        r"|cambi\w*[ \t]+(?:[^\s.?!]+[ \t]+){0,5}?direcci[oó]n(?:[ \t]+[^\s.?!]+){0,6}?[ \t]+(?:a|por)\b",
         // German
         r"|neue\s+(?:Liefer|Versand|Post|Wohn)?(?:adresse|anschrift)(?:\s+(?:lautet|ist))?",
         r"|(?:richtige|korrekte)\s+(?:Liefer)?(?:adresse|anschrift)\s+(?:lautet|ist)",
         r"|(?:Liefer|Versand)?adresse\s+(?:ändern|geändert|aktualisieren)\s+(?:auf|in|zu|nach)\b",
+        r"|(?:ändern|aktualisieren|korrigieren)[ \t]+Sie[ \t]+(?:[^\s.?!]+[ \t]+){0,5}?\S*(?:adresse|anschrift)",
+        r"(?:[ \t]+[^\s.?!]+){0,5}?[ \t]+(?:auf|in|zu|nach)\b",
+        r"|(?:Liefer|Versand)?(?:adresse|anschrift)(?:[ \t]+[^\s.?!:]+){0,6}?[ \t]+(?:bitte[ \t]+)?auf\b",
         // French
         r"|nouvelle\s+adresse(?:\s+de\s+livraison)?(?:\s+(?:est|sera))?",
         r"|(?:l'|l’|la\s+)?adresse\s+(?:correcte|exacte|bonne)\s+est|bonne\s+adresse\s+est",
-        r"|changer\s+(?:l'|l’|mon\s+)adresse(?:\s+de\s+livraison)?\s+(?:pour|en|à|a|par)\b",
+        r"|(?:chang|modifi|corrig)\w*[ \t]+(?:[^\s.?!]+[ \t]+){0,5}?[^\s.?!]*adresse(?:[ \t]+[^\s.?!]+){0,6}?[ \t]+(?:pour|en|à|par)\b",
         // Dutch
         r"|nieuwe?\s+(?:bezorg|lever|post|woon)?adres(?:\s+is)?",
-        r"|(?:juiste|correcte|goede)\s+adres\s+is|adres\s+wijzigen\s+(?:naar|in)\b",
+        r"|(?:juiste|correcte|goede)\s+adres\s+is",
+        r"|\S*adres(?:[ \t]+[^\s.?!]+){0,6}?[ \t]+(?:wijzigen|veranderen|aanpassen)[ \t]+(?:naar|in)\b",
+        r"|(?:wijzig|verander|pas)\w*[ \t]+(?:[^\s.?!]+[ \t]+){0,5}?\S*adres(?:[ \t]+[^\s.?!]+){0,6}?[ \t]+(?:naar|in)\b",
         r")",
     ))
 });
@@ -67,6 +75,8 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:order\s+)?(?:#\s*)?[A-Za-z]{0,4}-?\d{4,}\s+)?",
         r"(?:instead\s+)?to\b(?:\s+(?:this|the\s+following|my\s+new|the\s+new)\s+address)?",
         r"|(?:now\s+)?(?:live|living|reside|residing|staying|located)\s+at\b",
+        r"|(?:(?:need|want|like|have|get)[ \t]+(?:it|this|them|(?:my|the)[ \t]+(?:order|parcel|package|items?|shipment)(?:[ \t]+#?\S*\d\S*)?)[ \t]+",
+        r"(?:to[ \t]+be[ \t]+)?|(?:should|must|can|could)[ \t]+be[ \t]+|to[ \t]+be[ \t]+)(?:delivered|shipped|sent|redirected|forwarded)[ \t]+to\b",
         r"|(?:have\s+|'ve\s+)?moved\s+(?:house\s+)?(?:from\s+[^\n]{1,120}?\s+)?to\b",
         r"|(?:is|iss|ye|yeh)\s+(?:address|pate)\s+(?:par|pe)\s+(?:bhej|deliver)\w*(?:\s+(?:do|dein|dijiye|karein|karo))?",
         r"|(?:di)?kirim(?:kan)?(?:\s+(?:paket|pesanan|barang)(?:nya)?)?\s+ke(?:\s+alamat(?:\s+(?:ini|berikut))?)?\b",
@@ -123,25 +133,31 @@ fn negated(before: &str) -> bool {
     words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
 }
 
-/// The address a cue at `from` introduces: the rest of its line (up to the
-/// end of the sentence), then the following lines while they go on.
+/// The address a cue at `from` introduces: the rest of its line up to the
+/// end of the sentence (or the next sentences, while no address has shown),
+/// then the following lines while they go on.
 fn lines_after(text: &str, from: usize) -> Vec<String> {
     let rest = text.get(from..).unwrap_or("");
     let mut all = rest.split('\n');
-    let first = all.next().unwrap_or("").trim_start_matches(|c: char| {
+    let mut first = all.next().unwrap_or("").trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | '=' | '>' | '"' | '“' | ',')
     });
-    let (seg, ended) = cut(first);
     let mut lines: Vec<String> = Vec::new();
-    push_line(&mut lines, seg);
-    if ended && !lines.is_empty() {
-        return lines;
+    for _ in 0..3 {
+        let (seg, next) = cut(first);
+        push_line(&mut lines, seg);
+        match next {
+            Next::At(r) if !has_digit(&lines) => first = first.get(r..).unwrap_or(""),
+            Next::At(_) | Next::End => return lines,
+            Next::Line => break,
+        }
     }
     let mut skipped_blank = false;
     for line in all {
         let l = line.trim();
         if l.is_empty() {
-            if lines.is_empty() && !skipped_blank {
+            // "New address:" then a blank line, then the address.
+            if !has_digit(&lines) && !skipped_blank {
                 skipped_blank = true;
                 continue;
             }
@@ -150,13 +166,17 @@ fn lines_after(text: &str, from: usize) -> Vec<String> {
         if l.split_whitespace().count() > 14 || lines.len() >= 10 {
             break;
         }
-        let (seg, ended) = cut(l);
+        let (seg, next) = cut(l);
         push_line(&mut lines, seg);
-        if ended {
+        if next == Next::End || (next != Next::Line && has_digit(&lines)) {
             break;
         }
     }
     lines
+}
+
+fn has_digit(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn push_line(lines: &mut Vec<String>, seg: &str) {

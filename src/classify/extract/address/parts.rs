@@ -9,7 +9,7 @@ use super::country;
 use super::place::{place, split_street_place};
 use super::postcode::{self, Shape};
 use super::split::{Label, pieces};
-use super::street::{house_number, street_core, street_word};
+use super::street::{house_number, named_street, street_core, street_word};
 use super::words::{bare, compile, tokens};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -124,7 +124,8 @@ fn classify_one(t: &str, hint: Option<&str>) -> Part {
     let number_first = hit
         .as_ref()
         .is_some_and(|h| h.start == 0 && h.shape == Shape::Four && toks.get(1).is_some_and(|w| !street_word(w.text)));
-    if has_word && (hit.is_none() || number_first || numbers.iter().any(outside)) {
+    let street = !numbers.is_empty() || named_street(t);
+    if has_word && street && (hit.is_none() || number_first || numbers.iter().any(outside)) {
         let strict = !numbers.is_empty();
         return part(street_core(t), Kind::Street { strict });
     }

@@ -244,10 +244,14 @@ fn read_label(line: &str) -> (Label, &str) {
     };
     let name = c.get(1).map_or("", |m| m.as_str()).trim().to_lowercase();
     let value = c.get(2).map_or("", |m| m.as_str());
-    LABELS
-        .iter()
-        .find(|(_, names)| names.contains(&name.as_str()))
-        .map_or((Label::None, line), |(label, _)| (*label, value))
+    match LABELS.iter().find(|(_, names)| names.contains(&name.as_str())) {
+        Some((label, _)) => (*label, value),
+        // "my work address: 14 Deansgate": a short lead-in without digits goes.
+        None if name.split_whitespace().count() <= 4 && !name.chars().any(|c| c.is_ascii_digit()) => {
+            (Label::Generic, value)
+        }
+        None => (Label::None, line),
+    }
 }
 
 /// " or " between two addresses, in our languages.

@@ -148,8 +148,8 @@ const STREET_WORDS: &[&str] = &[
 
 /// Endings of German and Dutch compounds: "Hauptstraße", "Prinsengracht".
 const STREET_ENDINGS: &[&str] = &[
-    "straße", "strasse", "str.", "str", "gasse", "platz", "allee", "weg", "damm", "ufer", "steig", "markt", "laan",
-    "gracht", "plein", "kade", "singel", "dijk", "straat", "steeg", "dreef", "ring",
+    "gate", "straße", "strasse", "str.", "str", "gasse", "platz", "allee", "weg", "damm", "ufer", "steig", "markt",
+    "laan", "gracht", "plein", "kade", "singel", "dijk", "straat", "steeg", "dreef", "ring",
 ];
 
 pub(super) fn street_word(word: &str) -> bool {
@@ -164,6 +164,35 @@ pub(super) fn street_word(word: &str) -> bool {
     }
     capitalised(bare(word))
         && STREET_ENDINGS.iter().any(|e| w.ends_with(e) && w.chars().count() > e.chars().count() + 2)
+}
+
+/// Street words written before the name: "Jl. Sudirman", "Calle Mayor",
+/// "rue de Rivoli", "place Bellecour".
+const PREFIX_WORDS: &str = concat!(
+    "jl jln jalan gang gg komplek perumahan perum calle c/ cl avenida avda av paseo pº plaza pza carrer ",
+    "camino carretera ctra ronda travesía travesia glorieta rambla vía via rue boulevard bd bvd quai cours ",
+    "chemin allée allee impasse route passage faubourg fg promenade voie place avenue",
+);
+
+/// A street named without a house number: "MG Road", "Hauptstraße",
+/// "Calle Mayor"; not "my new place" nor "Dr. Anita Rao" (a title).
+pub(super) fn named_street(part: &str) -> bool {
+    let toks = tokens(part);
+    toks.iter().enumerate().any(|(i, w)| {
+        let word = bare(w.text);
+        let low = word.to_lowercase();
+        let plain = low.trim_end_matches('.');
+        if !street_word(w.text) {
+            return false;
+        }
+        let compound = !STREET_WORDS.contains(&plain) && !low.starts_with("c/") && !low.starts_with("jl.");
+        let name_before = i
+            .checked_sub(1)
+            .and_then(|j| toks.get(j))
+            .is_some_and(|p| capitalised(bare(p.text)) && !NOT_A_NAME.contains(&bare(p.text)));
+        let name_after = PREFIX_WORDS.split_whitespace().any(|p| p == plain) && toks.get(i + 1).is_some();
+        compound || name_before || name_after
+    })
 }
 
 /// "14", "221B", "88/12", "B-41", "5-9-12", "1st": short and mostly digits.

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 pub(super) static OLD: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\b(?:old|previous|current|former|existing|wrong)\s+(?:delivery\s+|shipping\s+)?address",
-        r"|\binstead\s+of\b|\brather\s+than\b|\bnot\s+to\b",
+        r"|\binstead\s+of\b|\brather\s+than\b|\bnot\s+to\b|\bnot\s+(?:at\s+)?\d",
         r"|\b(?:alte[nrs]?|bisherige[nr]?|falsche[nr]?)\s+(?:Liefer)?(?:adresse|anschrift)|\b(?:an)?statt\b|\banstelle\b",
         r"|\bdirecci[oó]n\s+(?:anterior|antigua|actual|vieja|equivocada)|\bantigua\s+direcci[oó]n|\ben\s+(?:lugar|vez)\s+de\b",
         r"|\b(?:ancienne|mauvaise)\s+adresse|\badresse\s+actuelle|\bau\s+lieu\s+de\b|\bplut[oô]t\s+que\b",
@@ -84,19 +84,37 @@ pub(super) fn sentence_start(before: &str) -> usize {
     let line = before.get(line_start..).unwrap_or("");
     let mut start = 0usize;
     while let Some(e) = line.get(start..).and_then(sentence_end) {
-        start += e + 1;
+        start += e + char_len(line, start + e);
     }
     line_start + start
 }
 
+/// What comes after a cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Next {
+    /// Nothing was cut: the address may go on on the next line.
+    Line,
+    /// A sentence end or a stop word: the text goes on at this offset.
+    At(usize),
+    /// An old-address cue: nothing after it is the new address.
+    End,
+}
+
 /// Cut a line where the address in it ends: at a sentence end, a stop word
-/// or an old-address cue. `true` when something was cut off.
-pub(super) fn cut(line: &str) -> (&str, bool) {
-    let ends = [sentence_end(line), STOP.find(line).map(|m| m.start()), OLD.find(line).map(|m| m.start())];
-    match ends.into_iter().flatten().min() {
-        Some(i) => (line.get(..i).unwrap_or(line), true),
-        None => (line, false),
+/// or an old-address cue.
+pub(super) fn cut(line: &str) -> (&str, Next) {
+    let sentence = sentence_end(line).map(|i| (i, Next::At(i + char_len(line, i))));
+    let stop = STOP.find(line).map(|m| (m.start(), Next::At(m.end())));
+    let old = OLD.find(line).map(|m| (m.start(), Next::End));
+    match [sentence, stop, old].into_iter().flatten().min_by_key(|(i, _)| *i) {
+        Some((i, next)) => (line.get(..i).unwrap_or(line), next),
+        None => (line, Next::Line),
     }
+}
+
+/// The length in bytes of the char at `i` (1 when `i` is not a char start).
+fn char_len(s: &str, i: usize) -> usize {
+    s.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
 }
 
 /// Sentences of one line, for reading text that has no cue.
@@ -105,7 +123,7 @@ pub(super) fn sentences(line: &str) -> Vec<&str> {
     let mut rest = line;
     while let Some(e) = sentence_end(rest) {
         out.push(rest.get(..e).unwrap_or(""));
-        rest = rest.get(e + 1..).unwrap_or("");
+        rest = rest.get(e + char_len(rest, e)..).unwrap_or("");
     }
     out.push(rest);
     out.retain(|s| !s.trim().is_empty());

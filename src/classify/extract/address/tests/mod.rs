@@ -7,6 +7,7 @@ use super::*;
 mod cues;
 mod negatives;
 mod postcodes;
+mod realistic;
 mod shapes;
 
 /// The address found in `text`, or a failure that names the text.
