@@ -30,12 +30,6 @@ pub(super) fn groups(parts: &[Part]) -> Vec<&[Part]> {
     out
 }
 
-/// The first group that holds a street, a postcode, a flat or a city.
-pub(super) fn address_span(parts: &[Part]) -> &[Part] {
-    let content = |p: &Part| matches!(p.kind, Kind::Street { .. } | Kind::Place(_) | Kind::Line2 | Kind::City);
-    groups(parts).into_iter().find(|g| g.iter().any(content)).unwrap_or(&[])
-}
-
 pub(super) fn build(parts: &[Part]) -> Option<PostalAddress> {
     let street = parts.iter().position(|p| matches!(p.kind, Kind::Street { .. }));
     let place_at = parts.iter().position(|p| matches!(p.kind, Kind::Place(_)));

@@ -100,8 +100,11 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words right before a cue that negate it: "do not ship to".
-const NEGATIONS: &[&str] =
-    &["not", "don't", "dont", "never", "nicht", "nie", "no", "jangan", "niet", "pas", "mat", "nahi", "मत", "नहीं"];
+/// A carrier's "unable to deliver to" names the address that failed.
+const NEGATIONS: &str = concat!(
+    "not don't dont never nicht nie no jangan niet pas mat nahi मत नहीं unable cannot can't couldn't ",
+    "failed attempted tried attempt attempting unsuccessful konnten pudimos impossible gagal",
+);
 
 /// Every block a cue introduces, in text order.
 pub(super) fn cued_blocks(text: &str) -> Vec<Block> {
@@ -130,7 +133,7 @@ pub(super) fn cued_blocks(text: &str) -> Vec<Block> {
 
 fn negated(before: &str) -> bool {
     let words: Vec<String> = before.split_whitespace().rev().take(2).map(|w| w.to_lowercase()).collect();
-    words.iter().any(|w| NEGATIONS.contains(&w.as_str()))
+    words.iter().any(|w| NEGATIONS.split_whitespace().any(|n| n == w))
 }
 
 /// The address a cue at `from` introduces: the rest of its line up to the

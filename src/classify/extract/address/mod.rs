@@ -68,23 +68,29 @@ impl PostalAddress {
 }
 
 /// The new delivery address `text` gives. With several cued candidates the
-/// one after the most explicit cue wins, then the fuller, then the later.
+/// one after the most explicit cue wins, then the fuller, then the later;
+/// two different postcodes after equally explicit cues are ambiguous and
+/// give `None`.
 pub fn find_new_address(text: &str) -> Option<PostalAddress> {
-    let cued = cues::cued_blocks(text)
-        .into_iter()
-        .filter_map(|b| {
-            let lines: Vec<&str> = b.lines.iter().map(String::as_str).collect();
-            let parts = parts::parts_of(&lines);
-            let addr = assemble::build(assemble::address_span(&parts))?;
-            Some(((b.strength, assemble::richness(&addr), b.start), addr))
-        })
-        .max_by_key(|(rank, _)| *rank)
-        .map(|(_, a)| a);
-    if cued.is_some() {
-        return cued;
+    let mut cued: Vec<((u8, usize, usize, usize), PostalAddress)> = Vec::new();
+    for block in cues::cued_blocks(text) {
+        let lines: Vec<&str> = block.lines.iter().map(String::as_str).collect();
+        let parts = parts::parts_of(&lines);
+        for (i, group) in assemble::groups(&parts).into_iter().enumerate() {
+            if let Some(addr) = assemble::build(group) {
+                cued.push(((block.strength, assemble::richness(&addr), block.start, i), addr));
+            }
+        }
     }
-    if !text::about_address(text) {
+    let Some(top) = cued.iter().map(|(rank, _)| rank.0).max() else {
+        return if text::about_address(text) { bare::only_address(text) } else { None };
+    };
+    cued.retain(|(rank, _)| rank.0 == top);
+    let mut postcodes: Vec<&str> = cued.iter().filter_map(|(_, a)| a.postcode.as_deref()).collect();
+    postcodes.sort_unstable();
+    postcodes.dedup();
+    if postcodes.len() > 1 {
         return None;
     }
-    bare::only_address(text)
+    cued.into_iter().max_by_key(|(rank, _)| *rank).map(|(_, a)| a)
 }

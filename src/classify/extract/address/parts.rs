@@ -92,12 +92,20 @@ fn classify(text: &str, label: Label, hint: Option<&str>) -> Vec<Part> {
         }
         Label::Generic | Label::None => {}
     }
-    if let Some((street, rest)) = split_street_place(t, hint) {
+    if let Some((street, rest)) = split_street_place(t, hint).or_else(|| split_line2_place(t, hint)) {
         let mut out = classify(street, Label::None, hint);
         out.extend(classify(rest, Label::None, hint));
         return out;
     }
     vec![classify_one(t, hint)]
+}
+
+/// "3º B 28013 Madrid" → ("3º B", "28013 Madrid"): a floor or flat written
+/// before the postcode on the same part.
+fn split_line2_place<'a>(t: &'a str, hint: Option<&str>) -> Option<(&'a str, &'a str)> {
+    let hit = postcode::find_in_part(t, hint)?;
+    let (flat, rest) = (t.get(..hit.start)?.trim(), t.get(hit.start..)?);
+    (!flat.is_empty() && is_line2(flat)).then_some((flat, rest))
 }
 
 /// Name one part that carries no label.
@@ -111,12 +119,13 @@ fn classify_one(t: &str, hint: Option<&str>) -> Part {
     if let Some(iso) = country::whole(t) {
         return part(t, Kind::Country(iso));
     }
-    if is_line2(t) {
+    let toks = tokens(t);
+    let has_word = toks.iter().any(|w| street_word(w.text));
+    // "Unit 4/17 George St": a flat written with its street is line 1.
+    if is_line2(t) && !(has_word && named_or_numbered(t)) {
         return part(t, Kind::Line2);
     }
-    let toks = tokens(t);
     let hit = postcode::find_in_part(t, hint);
-    let has_word = toks.iter().any(|w| street_word(w.text));
     let numbers: Vec<_> = toks.iter().filter(|w| house_number(w.text)).collect();
     let outside = |w: &&super::words::Tok| hit.as_ref().is_none_or(|h| w.end <= h.start || w.start >= h.end);
     // "1200 Market St": a four-digit house number that fits a postcode
@@ -127,7 +136,8 @@ fn classify_one(t: &str, hint: Option<&str>) -> Part {
     let street = !numbers.is_empty() || named_street(t);
     if has_word && street && (hit.is_none() || number_first || numbers.iter().any(outside)) {
         let strict = !numbers.is_empty();
-        return part(street_core(t), Kind::Street { strict });
+        let text = if is_line2(t) { t } else { street_core(t) };
+        return part(text, Kind::Street { strict });
     }
     if let Some(h) = hit {
         return part(t, Kind::Place(place(t, &h, hint)));
@@ -145,6 +155,13 @@ fn classify_one(t: &str, hint: Option<&str>) -> Part {
         (1..=4, true) => part(t, Kind::Extra),
         _ => part(t, Kind::Prose),
     }
+}
+
+/// A street word with a house number or a name beside it.
+fn named_or_numbered(t: &str) -> bool {
+    let toks = tokens(t);
+    let numbered = toks.iter().skip(1).filter(|w| house_number(w.text)).count() >= 1;
+    numbered && toks.iter().skip(2).any(|w| street_word(w.text)) || named_street(t)
 }
 
 /// "Zeil 10", "Kalverstraat 92a": a capitalised name and a house number.

@@ -14,6 +14,10 @@ pub(super) static OLD: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\b(?:old|previous|current|former|existing|wrong)\s+(?:delivery\s+|shipping\s+)?address",
         r"|\binstead\s+of\b|\brather\s+than\b|\bnot\s+to\b|\bnot\s+(?:at\s+)?\d",
+        // A carrier's failed delivery names the address that failed.
+        r"|\b(?:unable|failed|attempted|tried|attempting|could\s*n[o'’]t|cannot|can[’']t)\s+(?:to\s+)?(?:deliver|ship|reach)",
+        r"|\bnicht\s+zu(?:stellen|gestellt)|\bno\s+(?:pudimos|se\s+pudo)\s+entregar|\bimpossible\s+de\s+livrer",
+        r"|\b(?:tidak\s+dapat|gagal)\s+(?:di)?(?:kirim|antar)|\bniet\s+(?:bezorgen|afleveren|bezorgd)",
         r"|\b(?:alte[nrs]?|bisherige[nr]?|falsche[nr]?)\s+(?:Liefer)?(?:adresse|anschrift)|\b(?:an)?statt\b|\banstelle\b",
         r"|\bdirecci[oó]n\s+(?:anterior|antigua|actual|vieja|equivocada)|\bantigua\s+direcci[oó]n|\ben\s+(?:lugar|vez)\s+de\b",
         r"|\b(?:ancienne|mauvaise)\s+adresse|\badresse\s+actuelle|\bau\s+lieu\s+de\b|\bplut[oô]t\s+que\b",

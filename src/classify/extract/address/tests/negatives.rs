@@ -103,3 +103,82 @@ fn odd_input_does_not_panic() {
         let _ = find_new_address(text);
     }
 }
+
+/// Glue fragments that stress the parser (multi-byte marks, cut points,
+/// postcode shapes) into many texts; none may panic.
+#[test]
+fn generated_texts_never_panic() {
+    let frags = [
+        "new address:",
+        "ship to",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        "5",
+        "560001",
+        "560 001",
+        "NW1 6XE",
+        "1016 GV",
+        "Road",
+        "Straße",
+        "Jl.",
+        "No.",
+        "।",
+        "。",
+        "पता",
+        "é",
+        "\u{301}",
+        " - ",
+        "|",
+        "\t",
+        ":",
+        "Flat 3B",
+        "India",
+        "IN",
+        "CA",
+        "94103-1234",
+        "+91",
+        "#",
+        "(",
+        ")",
+        "3º",
+        "2. OG",
+        "c/o",
+        "€",
+        "/",
+        "St.",
+        "not",
+        "instead of",
+        "old address",
+    ];
+    let mut seed: u64 = 12345;
+    for _ in 0..1500 {
+        let mut text = String::new();
+        for _ in 0..(seed % 12) + 1 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(frags[(seed >> 33) as usize % frags.len()]);
+        }
+        let _ = find_new_address(&text);
+    }
+}
+
+#[test]
+fn a_carrier_that_could_not_deliver_names_the_old_address() {
+    for text in [
+        "We were unable to deliver to 14 MG Road, Bengaluru 560001, India: address incomplete.",
+        "Our driver attempted to deliver to 12 rue de Rivoli, 75004 Paris today.",
+        "We tried to deliver to Hauptstraße 5, 80331 München but nobody was home.",
+    ] {
+        assert_eq!(find_new_address(text), None, "in {text:?}");
+    }
+}
+
+#[test]
+fn two_different_addresses_after_equal_cues_are_ambiguous() {
+    let text = "Please ship to 22 Residency Road, Bengaluru 560025, or ship to 45 Anna Salai, Chennai 600002.";
+    assert_eq!(find_new_address(text), None);
+    let one_cue = "Please ship to 22 Residency Road, Bengaluru 560025 or 45 Anna Salai, Chennai 600002.";
+    assert_eq!(find_new_address(one_cue), None);
+}

@@ -282,3 +282,19 @@ fn a_saint_abbreviation_does_not_cut_the_city() {
         Some("AT"),
     );
 }
+
+#[test]
+fn an_australian_unit_written_with_its_street_stays_on_line_one() {
+    let a = found("Please deliver to Unit 4/17 George St, Sydney NSW 2000, Australia");
+    assert_eq!(a.line1, "Unit 4/17 George St");
+    assert_eq!(a.line2, None);
+    assert_eq!(a.postcode.as_deref(), Some("2000"));
+}
+
+#[test]
+fn a_floor_written_before_the_postcode_without_a_comma_is_split_off() {
+    let a = found("Nueva dirección: Calle Mayor 12, 3º B 28013 Madrid");
+    assert_eq!(a.line2.as_deref(), Some("3º B"));
+    assert_eq!(a.city.as_deref(), Some("Madrid"));
+    assert_eq!(a.postcode.as_deref(), Some("28013"));
+}
