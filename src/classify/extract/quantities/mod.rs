@@ -60,6 +60,7 @@ impl Book {
                     shipped: None,
                     backordered: None,
                 });
+                // Just pushed, so the list is not empty.
                 self.lines.len() - 1
             }
         };
@@ -73,7 +74,18 @@ impl Book {
     }
 
     /// The lines that state a shipped or backordered quantity, completed.
-    fn finish(self) -> Vec<LineQuantity> {
+    fn finish(mut self) -> Vec<LineQuantity> {
+        // "We shipped 3 of 5. NW-LS-M: 2 to follow": beside one named line,
+        // the unnamed quantities are that line's.
+        let named = self.lines.iter().filter(|l| !l.item.is_empty()).count();
+        if let (1, Some(at)) = (named, self.lines.iter().position(|l| l.item.is_empty())) {
+            let unnamed = self.lines.remove(at);
+            if let Some(line) = self.lines.first_mut() {
+                line.ordered = line.ordered.or(unnamed.ordered);
+                line.shipped = line.shipped.or(unnamed.shipped);
+                line.backordered = line.backordered.or(unnamed.backordered);
+            }
+        }
         self.lines.into_iter().map(derive).filter(|l| l.shipped.is_some() || l.backordered.is_some()).collect()
     }
 }

@@ -136,3 +136,15 @@ fn dates_durations_prices_and_references_around_the_quantities_are_skipped() {
     let text = "PO-55120 / order #10231: on 26.11.2026 we shipped 3 of 5 NW-LS-M at €25 each; the remaining 2 follow in 2 weeks (by 12/12), call +91 98123 45678.";
     assert_eq!(find_line_quantities(text), vec![five_three_two("NW-LS-M")]);
 }
+
+#[test]
+fn unnamed_quantities_belong_to_the_one_named_line() {
+    let text = "We shipped 3 of 5 today. NW-LS-M: the remaining 2 follow next week.";
+    assert_eq!(find_line_quantities(text), vec![five_three_two("NW-LS-M")]);
+}
+
+#[test]
+fn unnamed_quantities_alone_come_back_without_an_item() {
+    let text = "Partial shipment: we dispatched 3 of 5 today, the remaining 2 follow next week.";
+    assert_eq!(find_line_quantities(text), vec![line("", Some(5), Some(3), Some(2))]);
+}
