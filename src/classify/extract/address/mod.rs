@@ -4,7 +4,8 @@
 //! new address it gives ([`find_new_address`]), complete or not: a part the
 //! text does not state stays `None`, and the country is set only when the
 //! text names it. Failure: `None` when no cue introduces an address and the
-//! text does not hold exactly one address while talking about an address.
+//! text does not hold exactly one address while talking about an address,
+//! or when equally explicit cues give two different postcodes.
 //!
 //! Flow: `cues` finds the lines after "new address", "please ship to",
 //! "neue Adresse", "alamat baru"...; `parts` splits them and names each part

@@ -14,6 +14,11 @@ pub(super) static OLD: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\b(?:old|previous|current|former|existing|wrong)\s+(?:delivery\s+|shipping\s+)?address",
         r"|\binstead\s+of\b|\brather\s+than\b|\bnot\s+to\b|\bnot\s+(?:at\s+)?\d",
+        // The address a carrier has on file or asks to confirm is not new.
+        r"|\baddress\s+(?:we\s+have|on\s+(?:the\s+|your\s+)?(?:parcel|package|label|order|file|record)|provided|given|registered)",
+        r"|\bconfirm\s+(?:the\s+|your\s+)?(?:delivery\s+|shipping\s+)?address|\bangegebene\s+(?:Liefer)?adresse",
+        r"|\bdirecci[oó]n\s+(?:indicada|registrada)|\badresse\s+indiqu[ée]e|\balamat\s+yang\s+(?:tertera|terdaftar)",
+        r"|\bopgegeven\s+adres",
         // A carrier's failed delivery names the address that failed.
         r"|\b(?:unable|failed|attempted|tried|attempting|could\s*n[o'’]t|cannot|can[’']t)\s+(?:to\s+)?(?:deliver|ship|reach)",
         r"|\bnicht\s+zu(?:stellen|gestellt)|\bno\s+(?:pudimos|se\s+pudo)\s+entregar|\bimpossible\s+de\s+livrer",

@@ -7,8 +7,7 @@
 //! named next to the number, else the item of the sentence before.
 //! Failure: a number no role word claims is left out.
 
-use super::keywords::listed;
-use super::keywords::{RoleWord, role_words};
+use super::keywords::{RoleWord, listed, role_words};
 use super::numbers::{Num, numbers};
 use super::sku::{Sku, find_skus};
 use super::{Book, Role};

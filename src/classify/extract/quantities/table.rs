@@ -105,14 +105,16 @@ fn read_row(header: &[Column], row: &[&str], book: &mut Book) {
     }
 }
 
-/// The row's item: a SKU in the item column, else that column's text, else
-/// the description.
+/// The row's item: a SKU in the item or description column, else the item
+/// column's text, else the description.
 fn row_item(header: &[Column], row: &[&str]) -> Option<String> {
-    let cell = |want: Column| header.iter().position(|c| *c == want).and_then(|i| row.get(i)).map(|c| c.trim());
-    let item = cell(Column::Item).filter(|c| !c.is_empty());
-    if let Some(sku) = item.and_then(|c| find_skus(c).into_iter().next()) {
-        return Some(sku.code);
+    let cell = |want: Column| {
+        header.iter().position(|c| *c == want).and_then(|i| row.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty())
+    };
+    let (item, description) = (cell(Column::Item), cell(Column::Description));
+    let sku = [item, description].into_iter().flatten().find_map(|c| find_skus(c).into_iter().next());
+    match sku {
+        Some(sku) => Some(sku.code),
+        None => item.or(description).map(str::to_string),
     }
-    let named = item.or_else(|| cell(Column::Description).filter(|c| !c.is_empty()))?;
-    Some(named.to_string())
 }

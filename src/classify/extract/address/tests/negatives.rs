@@ -146,3 +146,13 @@ fn two_different_addresses_after_equal_cues_are_ambiguous() {
     let one_cue = "Please ship to 22 Residency Road, Bengaluru 560025 or 45 Anna Salai, Chennai 600002.";
     assert_eq!(find_new_address(one_cue), None);
 }
+
+#[test]
+fn an_address_a_carrier_has_on_file_is_not_new() {
+    for text in [
+        "The address on the parcel is 14 MG Road, Bengaluru 560001. Please confirm it is correct.",
+        "Please confirm the delivery address: 14 MG Road, Bengaluru 560001, India.",
+    ] {
+        assert_eq!(find_new_address(text), None, "in {text:?}");
+    }
+}

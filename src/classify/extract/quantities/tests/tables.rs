@@ -74,3 +74,9 @@ fn prose_after_a_table_adds_to_the_same_lines() {
     let text = "SKU | Ordered | Shipped\nKK-TR-BAT | 5 | 3\n\nThe remaining 2 of KK-TR-BAT follow next week.";
     assert_eq!(find_line_quantities(text), vec![five_three_two("KK-TR-BAT")]);
 }
+
+#[test]
+fn a_sku_inside_the_description_names_the_row() {
+    let text = "Description | Ordered | Shipped\nLinen shirt NW-LS-M | 5 | 3";
+    assert_eq!(find_line_quantities(text), vec![five_three_two("NW-LS-M")]);
+}
