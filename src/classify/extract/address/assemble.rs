@@ -82,7 +82,11 @@ fn find_city(
         Some(pl) => (0..pl)
             .rev()
             .take_while(after_street)
-            .find(|i| parts.get(*i).is_some_and(|p| !matches!(p.kind, Kind::Region | Kind::Line2 | Kind::Skip)))
+            .find(|i| {
+                parts
+                    .get(*i)
+                    .is_some_and(|p| !matches!(p.kind, Kind::Region | Kind::Line2 | Kind::Skip | Kind::Country(_)))
+            })
             .filter(|i| parts.get(*i).is_some_and(is_city)),
         // No postcode: the last plain part after the street.
         None => (0..parts.len()).rev().filter(after_street).find(|i| parts.get(*i).is_some_and(is_city)),

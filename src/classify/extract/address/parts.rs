@@ -6,7 +6,7 @@
 //! nothing is `Prose`; the callers end a block there.
 
 use super::country;
-use super::place::{place, split_street_place};
+use super::place::{is_postcode_label, place, split_street_place};
 use super::postcode::{self, Shape};
 use super::split::{Label, pieces};
 use super::street::{house_number, named_street, street_core, street_word};
@@ -110,7 +110,7 @@ fn split_line2_place<'a>(t: &'a str, hint: Option<&str>) -> Option<(&'a str, &'a
 
 /// Name one part that carries no label.
 fn classify_one(t: &str, hint: Option<&str>) -> Part {
-    if t.is_empty() || is_contact(t) {
+    if t.is_empty() || is_contact(t) || is_postcode_label(t) {
         return part(t, Kind::Skip);
     }
     if is_prose(t) {

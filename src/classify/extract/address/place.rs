@@ -51,6 +51,12 @@ const NOT_CITY: &[&str] = &[
     "of", "a", "an", "or", "city", "town", "ist", "es", "est", "di", "ke",
 ];
 
+/// Whether a whole part is only a postcode label ("PIN", "PLZ:").
+pub(super) fn is_postcode_label(part: &str) -> bool {
+    let t = part.trim().trim_end_matches([':', '-', '#', '.']).trim();
+    LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+}
+
 pub(super) fn place(part: &str, hit: &Hit, hint: Option<&str>) -> Place {
     let left = strip_label(part.get(..hit.start).unwrap_or(""));
     let right = part.get(hit.end..).unwrap_or("");

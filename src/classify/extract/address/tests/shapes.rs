@@ -298,3 +298,15 @@ fn a_floor_written_before_the_postcode_without_a_comma_is_split_off() {
     assert_eq!(a.city.as_deref(), Some("Madrid"));
     assert_eq!(a.postcode.as_deref(), Some("28013"));
 }
+
+#[test]
+fn a_pin_code_after_the_country_or_its_label_still_finds_the_city() {
+    for text in [
+        "New address: 22 Residency Road, Bengaluru, Karnataka, India - 560025",
+        "New address: 22 Residency Road, Bengaluru, PIN - 560025",
+    ] {
+        let a = found(text);
+        assert_eq!(a.city.as_deref(), Some("Bengaluru"), "in {text:?}");
+        assert_eq!(a.postcode.as_deref(), Some("560025"), "in {text:?}");
+    }
+}
