@@ -1,0 +1,92 @@
+//! Small text helpers around a match: the words and characters next to it.
+//!
+//! Input: text and byte offsets that lie on char boundaries (regex match
+//! ends). Output: neighbouring words (lower case) and characters.
+//! Failure: none; offsets off a boundary or out of range give empty results.
+
+/// An ASCII or Devanagari digit.
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('०'..='९').contains(&c)
+}
+
+/// The word that ends right before `pos`, past any spaces, lower case.
+pub(super) fn prev_word(text: &str, pos: usize) -> String {
+    let head = text.get(..pos).unwrap_or_default().trim_end();
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect();
+    word.chars().rev().collect::<String>().to_lowercase()
+}
+
+/// The word that starts right after `pos`, past any spaces, lower case.
+pub(super) fn next_word(text: &str, pos: usize) -> String {
+    let tail = text.get(pos..).unwrap_or_default().trim_start();
+    tail.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The two characters right before `pos`, nearest first.
+fn two_before(text: &str, pos: usize) -> (Option<char>, Option<char>) {
+    let mut it = text.get(..pos).unwrap_or_default().chars().rev();
+    (it.next(), it.next())
+}
+
+/// The two characters right after `pos`, nearest first.
+fn two_after(text: &str, pos: usize) -> (Option<char>, Option<char>) {
+    let mut it = text.get(pos..).unwrap_or_default().chars();
+    (it.next(), it.next())
+}
+
+/// True when the number starting at `start` continues a longer token to
+/// its left: "v1.2", "INV/2026", "+49-30", "10:26".
+pub(super) fn glued_left(text: &str, start: usize) -> bool {
+    match two_before(text, start) {
+        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some(c), Some(d)) if "/.-:+#,_–".contains(c) => d.is_alphanumeric(),
+        (Some('+' | '#' | '/'), None) => true,
+        _ => false,
+    }
+}
+
+/// True when the number ending at `end` runs on into a longer token:
+/// "26/11/2026/A", "12.11.20.26", "26.11,50".
+pub(super) fn glued_right(text: &str, end: usize) -> bool {
+    match two_after(text, end) {
+        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some(c), Some(d)) if "/.-:,_".contains(c) => d.is_alphanumeric(),
+        _ => false,
+    }
+}
+
+/// True when only a few spaces or punctuation marks lie between `from` and
+/// `to`: "Thursday, 26/11", "Tuesday (24 Nov)".
+pub(super) fn only_filler(text: &str, from: usize, to: usize) -> bool {
+    to >= from
+        && to - from <= 4
+        && text.get(from..to).is_some_and(|gap| {
+            gap.chars()
+                .all(|c| c.is_whitespace() || ",.(-–:".contains(c))
+        })
+}
+
+/// The largest char boundary at or before `pos`.
+pub(super) fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// The smallest char boundary at or after `pos`.
+pub(super) fn ceil_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
