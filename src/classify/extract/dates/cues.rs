@@ -9,7 +9,8 @@
 //! before it, a date joined to the previous one shares its role ("24 or
 //! 25 Nov"), or turns new after an old one ("from 18 Nov to 24 Nov");
 //! failing that, a cue after it decides (verb-final German and Dutch,
-//! Hindi postpositions).
+//! Hindi postpositions). A refusal after a new date overrides it ("on
+//! Monday, but I won't be home").
 //!
 //! Input: text and the date spans, in text order. Output: one role per
 //! span. Failure: none; without cues a date is `Unknown`.
@@ -114,10 +115,16 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
         let next_start = spans.get(i + 1).map_or(text.len(), |s| s.0);
         let from = prev.map_or(0, |(p, _)| p.1).max(ctx.clauses.start(start));
         let from = from.max(floor_boundary(text, start.saturating_sub(REACH_BEFORE)));
-        let role = before_role(&ctx, from, start)
-            .or_else(|| prev.and_then(|(p, r)| joined_role(&ctx, p.1, start, *r)))
-            .or_else(|| after_role(&ctx, start, end, next_start))
-            .unwrap_or(DateRole::Unknown);
+        let after = || after_role(&ctx, start, end, next_start);
+        let role = match before_role(&ctx, from, start) {
+            // "llegará el lunes, pero no estaré en casa": refused after all.
+            Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
+            Some(role) => Some(role),
+            None => prev
+                .and_then(|(p, r)| joined_role(&ctx, p.1, start, *r))
+                .or_else(after),
+        };
+        let role = role.unwrap_or(DateRole::Unknown);
         roles.push(role);
     }
     share_backwards(text, spans, &mut roles);

@@ -107,6 +107,9 @@ const CUES: &[Cue] = &[
     Cue::new(r"(?:'ll|will)\s+(?:ship|send|dispatch|deliver)(?:\s+(?:it|them|the\s+\w+))?(?:\s+out)?(?:\s+(?:on|by))?"),
     Cue::new(r"(?:arrives|arriving)(?:\s+(?:on|by))?"),
     Cue::new(r"(?:scheduled|booked|planned|set)\s+(?:for|on)"),
+    Cue::new(r"scheduled\s+(?:delivery|arrival|dispatch|shipping)(?:\s+date)?"),
+    Cue::new(r"(?:delivery|time)\s+slot(?:\s+(?:confirmed|booked|is))?(?:\s+(?:for|on))?"),
+    Cue::new(r"(?:try|attempt|deliver|come)\s+again(?:\s+on)?|retry(?:\s+on)?"),
     Cue::new(r"(?:ship(?:ping)?|dispatch|ready|ex-?works|collection|pick-?up)\s+date"),
     Cue::new(r"(?:ship|dispatch)(?:\s+out)?\s+(?:on|by)"),
     Cue::new(r"ready\s+(?:to\s+(?:ship|dispatch|be\s+shipped|be\s+dispatched|go|collect)|for\s+(?:dispatch|shipment|shipping|pickup|pick-up|collection|delivery))?(?:\s+(?:on|by|from))?"),
@@ -119,8 +122,8 @@ const CUES: &[Cue] = &[
     Cue::new(r"(?:no|not)\s+later\s+than"),
     // Requests from customers.
     Cue::new(r"(?:please\s+|pls\s+|kindly\s+)?(?:re-?)?deliver(?:\s+(?:it|them|the\s+(?:order|parcel|package|goods|items?)))?(?:\s+(?:on|by|for))?"),
-    Cue::new(r"(?:have|get)\s+(?:it|them|the\s+(?:order|parcel|package))\s+(?:delivered|sent|shipped)(?:\s+(?:on|by))?"),
-    Cue::new(r"(?:can|could|would)\s+(?:you|we|it|they)\s+(?:please\s+)?(?:deliver|bring|send|ship|come|do|arrange|make\s+it)(?:\s+(?:it|them|the\s+delivery|delivery))?(?:\s+(?:on|by|for))?"),
+    Cue::new(r"(?:have|get|want|need|like)\s+(?:it|them|the\s+(?:order|parcel|package))\s+(?:delivered|sent|shipped)(?:\s+(?:on|by))?"),
+    Cue::new(r"(?:can|could|would)\s+(?:you|we|it|they)\s+(?:please\s+)?(?:deliver|be\s+delivered|bring|send|ship|come|do|arrange|make\s+it)(?:\s+(?:it|them|the\s+delivery|delivery))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:how|what)\s+about"),
     Cue::new(r"i(?:'d|\s+would)\s+(?:prefer|like)(?:\s+(?:it|delivery|the\s+delivery|to\s+receive\s+it|to\s+get\s+it))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:please\s+)?(?:send|ship|bring|dispatch)\s+(?:it|them|the\s+(?:order|parcel|package|goods|items?|rest))(?:\s+(?:on|by|for))?"),
@@ -137,9 +140,10 @@ const CUES: &[Cue] = &[
     Cue::old(r"(?:ordered|purchased|bought|paid|placed|invoiced)(?:\s+(?:it|the\s+order|my\s+order|this))?\s+on"),
     Cue::old(r"(?:order|invoice|purchase|po|payment|booking)\s+date|dated"),
     Cue::old(r"(?:was|were|got|been)\s+(?:delivered|shipped|dispatched|sent|received|collected|picked\s+up)(?:\s+on)?"),
-    Cue::old(r"(?:shipped|dispatched|received)\s+on"),
+    Cue::old(r"(?:shipped|dispatched|received)\s+on|delivered"),
+    Cue::old(r"order\s+placed(?:\s+on)?"),
     Cue::old(r"(?:attempted(?:\s+delivery)?|tried\s+to\s+deliver(?:\s+it)?|delivery\s+attempt(?:ed)?|(?:first|previous|last|missed|failed)\s+(?:delivery\s+)?attempt(?:\s+was)?)(?:\s+on)?"),
-    Cue::old(r"not(?:\s+(?:on|the|before))?|no\s+earlier\s+than").tight(),
+    Cue::old(r"not(?:\s+(?:on|the|before))?|no\s+earlier\s+than|(?:was|were)(?:\s+(?:on|for))?").tight(),
     // After the date.
     Cue::new(r"(?:would|will)\s+(?:be\s+)?(?:great|perfect|better|best|ideal|fine|good|ok|okay|work|suit)").after(),
     Cue::new(r"works?(?:\s+(?:better|best|well))?(?:\s+for\s+(?:me|us))?|suits?\s+(?:me|us)").after(),
@@ -147,4 +151,7 @@ const CUES: &[Cue] = &[
     Cue::new(r"instead(?:\s+of)?|rather\s+than|at\s+the\s+latest").after(),
     Cue::old(r"(?:doesn't|does\s+not|won't|will\s+not|no\s+longer|don't|do\s+not)\s+(?:work|suit)").after(),
     Cue::old(r"(?:is|was)\s+(?:not\s+possible|no\s+good|impossible)").after(),
+    Cue::old(r"failed|was\s+unsuccessful|fehlgeschlagen|ist\s+gescheitert|(?:is\s+)?mislukt|a\s+[ée]chou[ée]|fall[oó]|gagal").after(),
+    // "but I won't be home", "pero no estaré", "aber ich bin nicht da".
+    Cue::old(r"(?:but|pero|aber|mais|maar|tapi|lekin)\s+(?:\w+\s+){0,3}?(?:not|\w+n['’]t|no|nicht|ne|niet|tidak|nahi|nahin)").after(),
 ];

@@ -88,6 +88,7 @@ const GERMAN_CUES: &[Cue] = &[
     Cue::new(r"(?:wird|werden)(?:\s+(?:voraussichtlich|nun|jetzt|erst))?\s+(?:am|bis|zum)"),
     Cue::new(r"(?:verschoben|verlegt|ge(?:ä|ae)ndert|umgebucht|terminiert)\s+(?:auf|zum|f(?:ü|ue)r)(?:\s+(?:den|am))?"),
     Cue::new(r"(?:liefern|zustellen|bringen|schicken|senden|versenden|ausliefern)(?:\s+sie)?(?:\s+(?:bitte|uns|mir|es|die\s+ware|das\s+paket))*(?:\s+(?:am|bis|zum))?"),
+    Cue::new(r"(?:stellen|liefern|bringen|schicken)\s+sie(?:\s+\w+){0,3}?\s+(?:am|bis|zum)"),
     Cue::new(r"(?:bitte|k(?:ö|oe)nnten\s+sie|k(?:ö|oe)nnen\s+sie)(?:\s+(?:die\s+lieferung|das\s+paket|es|uns|mir))?\s+(?:am|bis|zum)"),
     Cue::new(r"(?:ich\s+bin|wir\s+sind|bin\s+ich|sind\s+wir)(?:\s+(?:zu\s*hause|daheim|erreichbar|anwesend))?\s+am"),
     Cue::new(r"(?:versandbereit|lieferbereit|abholbereit|versandfertig|fertig|bereit)(?:\s+(?:zum\s+versand|zur\s+abholung|zur\s+auslieferung))?(?:\s+(?:am|ab|bis|zum))?"),
@@ -105,8 +106,9 @@ const GERMAN_CUES: &[Cue] = &[
     Cue::old(r"zustell(?:ungs)?versuch(?:\s+(?:am|vom))?"),
     Cue::old(r"(?:verschoben|verlegt|ge(?:ä|ae)ndert)\s+vom"),
     Cue::old(r"vom|nicht(?:\s+(?:am|vor\s+dem|vor))?|kein(?:e|en)?\s+(?:lieferung\s+)?am").tight(),
-    Cue::new(r"(?:geliefert|zugestellt|versandt|verschickt|versendet|ausgeliefert|bereitgestellt)(?:\s+werden)?|liefern|zustellen|vorbeikommen|zu\s*hause|daheim|anwesend").after(),
+    Cue::new(r"(?:geliefert|zugestellt|versandt|verschickt|versendet|ausgeliefert|bereitgestellt)(?:\s+werden)?|liefern|zustellen|vorbeikommen|zu\s*hause|daheim|anwesend|erneut|nochmals").after(),
     Cue::new(r"passt(?:\s+(?:mir|uns))?(?:\s+(?:gut|besser))?|w(?:ä|ae)re\s+(?:gut|super|besser|ideal|perfekt|m(?:ö|oe)glich)|statt|anstatt").after(),
+    Cue::old(r"(?:bin\s+ich|sind\s+wir)\s+nicht|nicht\s+(?:da|zu\s*hause|erreichbar|anwesend)").after(),
     Cue::old(r"passt(?:\s+(?:mir|uns))?\s+nicht|(?:geht|klappt)\s+nicht|ist\s+nicht\s+m(?:ö|oe)glich").after(),
 ];
 
@@ -217,7 +219,7 @@ const DUTCH_CUES: &[Cue] = &[
     Cue::old(r"(?:bezorg|aflever)poging(?:\s+(?:op|van))?"),
     Cue::old(r"niet(?:\s+(?:op|voor))?").tight(),
     Cue::new(
-        r"bezorgd|geleverd|verzonden|afgeleverd|bezorgen|leveren|afleveren|brengen|thuis|aanwezig",
+        r"bezorgd|geleverd|verzonden|afgeleverd|bezorgen|leveren|afleveren|brengen|thuis|aanwezig|opnieuw",
     )
     .after(),
     Cue::new(r"past(?:\s+(?:mij|ons|me))?\s+(?:beter|goed|prima)|in\s+plaats\s+van").after(),

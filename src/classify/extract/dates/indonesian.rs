@@ -82,6 +82,7 @@ const CUES: &[Cue] = &[
     Cue::new(
         r"(?:percobaan\s+|upaya\s+)?(?:pengiriman|pengantaran)\s+(?:ulang|berikutnya|selanjutnya)(?:\s+(?:pada|tanggal|hari))*",
     ),
+    Cue::new(r"estimasi|perkiraan"),
     Cue::new(r"paling\s+lambat(?:\s+(?:tanggal|pada))?|selambat-lambatnya(?:\s+(?:tanggal|pada))?"),
     Cue::new(r"(?:sekarang|menjadi|jadi)(?:\s+(?:tanggal|pada|menjadi))?").tight(),
     Cue::old(r"sebelumnya|semula|awalnya|tadinya|seharusnya|jadwal\s+(?:lama|awal)").modifier(),
@@ -99,4 +100,5 @@ const CUES: &[Cue] = &[
     Cue::old(r"(?:tidak|jangan)(?:\s+(?:pada|tanggal))?").tight(),
     Cue::new(r"saja|aja").after().tight(),
     Cue::old(r"(?:tidak|gak|nggak)\s+bisa").after(),
+    Cue::old(r"(?:saya|kami)\s+(?:tidak|gak|nggak|tak)\s+(?:ada\s+)?(?:di\s+rumah|ada)").after(),
 ];

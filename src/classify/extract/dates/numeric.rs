@@ -26,6 +26,10 @@ static DMY: LazyLock<Option<Regex>> =
 static DM: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"\b([0-9]{1,2})([/.])([0-9]{1,2})\b(\.)?"));
 
+/// A short dotted date at the end of a text: "24.11", "24.11.".
+static SHORT_DOTTED: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?:^|[^0-9.])[0-9]{1,2}\.[0-9]{1,2}\.?$"));
+
 const VERSION_WORDS: &str = "v ver version versión versi release build firmware fw rev patch app \
     update sdk api";
 const CURRENCIES: &str = "$ € £ ₹ ¥ eur usd gbp inr rs rp idr chf aud cad sgd price total preis \
@@ -34,6 +38,8 @@ const CURRENCIES: &str = "$ € £ ₹ ¥ eur usd gbp inr rs rp idr chf aud cad 
 const TIME_BEFORE: &str = "um at om à pukul jam vers las";
 const TIME_AFTER: &str = "uhr uur h hrs hr hours am pm wib wita wit ist cet cest utc gmt baje \
     बजे";
+/// A weight, a length or a volume: "2.5 kg".
+const MEASURES: &str = "kg g gr lb lbs oz l ml m cm mm km t ton tons liter litre";
 /// A fraction of a quantity: "3/5 shipped", "qty 2/4".
 const QUANTITY_AFTER: &str = "units unit pcs pc pieces piece items item boxes box cartons carton \
     ctns pallets pallet shipped delivered received packed done complete completed of stück stk \
@@ -42,6 +48,8 @@ const QUANTITY_AFTER: &str = "units unit pcs pc pieces piece items item boxes bo
     dikirim नग पीस यूनिट support service";
 const QUANTITY_BEFORE: &str = "qty quantity shipped delivered received packed menge anzahl \
     cantidad quantité aantal jumlah मात्रा x items units score rating rated";
+/// Words that join two dates in a list.
+const LIST_WORDS: &str = "or and oder und ou et of o y atau dan या ya";
 /// Words that announce a date, for the weakest forms ("on 3/5", "am 26.11").
 const DATE_WORDS: &str = "on by until till for from am bis ab vom zum le el del au du op per tot \
     tgl tanggal pada hingga sampai date datum fecha eta etd delivery lieferung livraison entrega \
@@ -104,7 +112,9 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     }
     let before = prev_word(text, m.start());
     let after = next_word(text, end);
-    let announced = listed(DATE_WORDS, &before) || weekday(&before).is_some();
+    let announced = listed(DATE_WORDS, &before)
+        || weekday(&before).is_some()
+        || listed_after_date(text, m.start());
     if looks_like_number(text, m.start(), end, &before, &after)
         || (!dotted && looks_like_quantity(&before, &after))
         || (dotted && !trailing_dot && !announced)
@@ -133,6 +143,7 @@ fn looks_like_number(text: &str, start: usize, end: usize, before: &str, after: 
     listed(VERSION_WORDS, before)
         || listed(TIME_BEFORE, before)
         || listed(TIME_AFTER, after)
+        || listed(MEASURES, after)
         || CURRENCIES
             .split_whitespace()
             .any(|c| lead.contains(c) || after == c)
@@ -166,6 +177,20 @@ fn isolated(text: &str, start: usize, end: usize) -> bool {
     !glued_left(text, start) && !glued_right(text, end)
 }
 
+/// "24.11 or 25.11": the second of a list of short dotted dates.
+fn listed_after_date(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or_default().trim_end();
+    let Some(rest) = LIST_WORDS
+        .split_whitespace()
+        .find_map(|w| head.strip_suffix(w))
+    else {
+        return false;
+    };
+    SHORT_DOTTED
+        .as_ref()
+        .is_some_and(|re| re.is_match(rest.trim_end()))
+}
+
 /// Whether `word` is one of the space-separated words of `list`.
 fn listed(list: &str, word: &str) -> bool {
     list.split_whitespace().any(|w| w == word)
@@ -188,5 +213,5 @@ fn candidate(start: usize, end: usize, date: NaiveDate, yearless: Option<(u32, u
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    ISO.is_some() && DMY.is_some() && DM.is_some()
+    ISO.is_some() && DMY.is_some() && DM.is_some() && SHORT_DOTTED.is_some()
 }

@@ -62,15 +62,20 @@ pub(super) fn glued_right(text: &str, end: usize) -> bool {
     }
 }
 
-/// True when only a few spaces or punctuation marks lie between `from` and
-/// `to`: "Thursday, 26/11", "Tuesday (24 Nov)".
+/// Small words that may join a weekday to its date ("Tuesday the 24th",
+/// "Selasa tanggal 24", "Mittwoch, der 25.11.").
+const JOINERS: &[&str] = &[
+    "the", "den", "der", "le", "el", "de", "tanggal", "tgl", "op",
+];
+
+/// True when only spaces, punctuation or one joining word lie between
+/// `from` and `to`: "Thursday, 26/11", "Tuesday (24 Nov)".
 pub(super) fn only_filler(text: &str, from: usize, to: usize) -> bool {
-    to >= from
-        && to - from <= 4
-        && text.get(from..to).is_some_and(|gap| {
-            gap.chars()
-                .all(|c| c.is_whitespace() || ",.(-–:".contains(c))
-        })
+    let Some(gap) = text.get(from..to).filter(|g| g.len() <= 12) else {
+        return false;
+    };
+    let word = gap.trim_matches(|c: char| c.is_whitespace() || ",.(-–:".contains(c));
+    word.is_empty() || JOINERS.contains(&word.to_lowercase().as_str())
 }
 
 /// The largest char boundary at or before `pos`.

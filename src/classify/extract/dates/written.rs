@@ -15,7 +15,9 @@ use regex::{Captures, Match, Regex};
 
 use super::calendar::{full_year, next_day_of_month, next_occurrence, parse_number};
 use super::english::ENGLISH;
-use super::lexicon::{LANGS, alternation, compile, month, month_names, weekday_prefix};
+use super::lexicon::{
+    LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix,
+};
 use super::words::{floor_boundary, glued_left, glued_right, next_word};
 use super::{Candidate, Rank};
 
@@ -59,6 +61,14 @@ static LIST_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "or 25", "-26" right after a month-day date.
 static LIST_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(r"(?i)^\s*(?:or|and|to|till|until|-|–|—|&)\s*(?P<w>[0-9]{1,2}(?:st|nd|rd|th)?)\b")
+});
+
+/// A full weekday name and a day of the month: "Monday 23rd", "viernes 27".
+static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let wd = weekday_names(|_| true);
+    compile(&format!(
+        r"(?i)\b(?:{wd}),?\s+(?:(?:the|den|der|le|el)\s+)?(?P<d>[0-9०-९]{{1,2}})(?P<ord>st|nd|rd|th|er|e|\.)?"
+    ))
 });
 
 /// Day-only patterns, each with whether it is weak.
@@ -199,24 +209,27 @@ fn day_only(text: &str, today: NaiveDate) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (re, weak) in DAY_ONLY.iter() {
         for c in re.captures_iter(text) {
-            let (Some(m), Some(d)) = (c.get(0), c.name("d")) else {
-                continue;
-            };
-            if glued_right(text, m.end()) || (*weak && !weak_day_ok(text, m.end())) {
-                continue;
-            }
-            let Some(day) = parse_number(d.as_str().trim_end_matches("er")) else {
-                continue;
-            };
-            if let Some(date) = next_day_of_month(day, today) {
-                out.push(Candidate {
-                    rank: Rank::DayOnly,
-                    ..absolute(m.start(), m.end(), date, None)
-                });
-            }
+            out.extend(day_of_month(text, &c, *weak, today));
         }
     }
+    for c in WEEKDAY_DAY.iter().flat_map(|re| re.captures_iter(text)) {
+        // Without an ordinal, "Friday 2 pallets" is a count, not a day.
+        out.extend(day_of_month(text, &c, c.name("ord").is_none(), today));
+    }
     out
+}
+
+/// The day in group `d`, at its next occurrence.
+fn day_of_month(text: &str, c: &Captures, weak: bool, today: NaiveDate) -> Option<Candidate> {
+    let (m, d) = (c.get(0)?, c.name("d")?);
+    if glued_right(text, m.end()) || (weak && !weak_day_ok(text, m.end())) {
+        return None;
+    }
+    let date = next_day_of_month(parse_number(d.as_str().trim_end_matches("er"))?, today)?;
+    Some(Candidate {
+        rank: Rank::DayOnly,
+        ..absolute(m.start(), m.end(), date, None)
+    })
 }
 
 /// "le 24" is a date when nothing or a small word follows ("le 24 ou le 25").
@@ -242,8 +255,14 @@ pub(super) fn patterns_compile() -> bool {
         .iter()
         .map(|l| l.day_only.len() + l.day_only_weak.len())
         .sum();
-    [&DAY_MONTH, &MONTH_DAY, &LIST_BEFORE, &LIST_AFTER]
-        .iter()
-        .all(|re| re.is_some())
+    [
+        &DAY_MONTH,
+        &MONTH_DAY,
+        &LIST_BEFORE,
+        &LIST_AFTER,
+        &WEEKDAY_DAY,
+    ]
+    .iter()
+    .all(|re| re.is_some())
         && DAY_ONLY.len() == tables
 }

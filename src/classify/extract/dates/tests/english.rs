@@ -283,3 +283,75 @@ fn good_morning_and_times_are_not_dates() {
         assert!(dates(text, THU).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_whole_carrier_delay_mail_gives_its_new_estimated_date() {
+    let mail = "Delay notice for shipment 1Z999AA10123456784\nDear customer,\n\n\
+        Due to severe weather in the Memphis hub your shipment is delayed.\n\
+        Original delivery date: Wednesday, 18 November 2026\n\
+        New estimated delivery date: Tuesday, 24 November 2026\n\n\
+        We apologise for the inconvenience.\nUPS Customer Service\nMon-Fri 8:00-20:00";
+    assert_eq!(roles(mail, THU), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, THU), Some(ymd(2026, 11, 24)));
+}
+
+#[test]
+fn a_us_carrier_notice_reads_month_first_and_labels_delivered_as_old() {
+    let mail =
+        "Scheduled Delivery: Tuesday, 11/24/2026\nDelivered: Wednesday 11/18/2026 at 2:14 P.M.";
+    assert_eq!(dates(mail, THU), vec![ymd(2026, 11, 24), ymd(2026, 11, 18)]);
+    assert_eq!(roles(mail, THU), vec![DateRole::New, DateRole::Old]);
+}
+
+#[test]
+fn a_whole_supplier_mail_gives_the_date_for_the_rest_not_the_quantities() {
+    let mail = "Re: PO-55120 partial shipment\nHi team,\nwe shipped 40/60 units of NW-LS-M today \
+        (19.11.). The remaining 20 pcs will follow by 30.11.2026.\nBest regards\nAcme Textiles\n\
+        Tel +91 80 2345 6789";
+    assert_eq!(new_date(mail, THU), Some(ymd(2026, 11, 30)));
+    let mail = "Revised ex-works date: 2026-12-02 (was 2026-11-25).";
+    assert_eq!(roles(mail, THU), vec![DateRole::New, DateRole::Old]);
+}
+
+#[test]
+fn a_whole_customer_mail_gives_the_requested_day_not_the_order_or_refused_day() {
+    let mail = "Hi, I ordered on 10 Nov (order #10231). I won't be home on Monday 23 Nov. \
+        Could you please deliver on Wednesday the 25th instead? Thanks, Priya";
+    assert_eq!(
+        roles(mail, THU),
+        vec![DateRole::Old, DateRole::Old, DateRole::New]
+    );
+    assert_eq!(new_date(mail, THU), Some(ymd(2026, 11, 25)));
+}
+
+#[test]
+fn a_weekday_with_an_ordinal_is_that_day_of_the_month() {
+    assert_eq!(dates("Monday 23rd", THU), vec![ymd(2026, 11, 23)]);
+    let text = "We can deliver on Monday 23rd or Tuesday 24th, which suits you?";
+    assert_eq!(dates(text, THU), vec![ymd(2026, 11, 23), ymd(2026, 11, 24)]);
+    assert_eq!(new_date(text, THU), None);
+    assert!(dates("Friday 2 pallets", THU).is_empty());
+}
+
+#[test]
+fn a_new_date_refused_later_in_its_clause_is_old() {
+    let text =
+        "It says it will arrive on Monday but I won't be home, can you deliver Tuesday 24th?";
+    assert_eq!(roles(text, THU), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 24)));
+}
+
+#[test]
+fn a_failed_attempt_is_old_and_the_retry_new() {
+    let text = "Delivery on 18 Nov failed. We will try again tomorrow.";
+    assert_eq!(roles(text, THU), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 20)));
+}
+
+#[test]
+fn a_confirmed_slot_is_new_and_the_order_placed_date_old() {
+    let text = "Delivery slot confirmed: 24/11/2026 08:00-12:00. Order placed 10/11/2026.";
+    assert_eq!(roles(text, THU), vec![DateRole::New, DateRole::Old]);
+    let text = "Hi! Could you deliver the day after tomorrow instead of tomorrow?";
+    assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 21)));
+}

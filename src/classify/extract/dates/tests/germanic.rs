@@ -167,3 +167,29 @@ fn dutch_old_and_new_in_one_sentence_give_the_new_one() {
     let text = "Niet op 24 november, maar op 26 november.";
     assert_eq!(roles(text, AMSTERDAM), vec![DateRole::Old, DateRole::New]);
 }
+
+#[test]
+fn a_whole_german_carrier_mail_gives_the_new_date() {
+    let mail = "Sehr geehrte Damen und Herren,\nleider verzögert sich die Lieferung Ihrer \
+        Bestellung 10231. Der neue Liefertermin ist Freitag, der 04.12.2026.\nMit freundlichen \
+        Grüßen\nDHL Paket GmbH, Sträßchensweg 10, 53113 Bonn";
+    assert_eq!(dates(mail, BERLIN), vec![ymd(2026, 12, 4)]);
+    assert_eq!(new_date(mail, BERLIN), Some(ymd(2026, 12, 4)));
+}
+
+#[test]
+fn a_german_request_with_a_split_verb_and_an_absent_day() {
+    let mail = "Bitte stellen Sie das Paket am Montag, 7.12., zu. Am Freitag bin ich nicht da.";
+    assert_eq!(roles(mail, BERLIN), vec![DateRole::New, DateRole::Old]);
+    assert_eq!(new_date(mail, BERLIN), Some(ymd(2026, 12, 7)));
+}
+
+#[test]
+fn a_whole_dutch_carrier_mail_gives_the_new_date() {
+    let mail = "Beste klant, uw pakket wordt vandaag niet bezorgd. De nieuwe bezorgdatum is \
+        dinsdag 24 november tussen 14:00 en 18:00.";
+    assert_eq!(new_date(mail, AMSTERDAM), Some(ymd(2026, 11, 24)));
+    let mail = "De levering van 20 november is mislukt. We proberen het morgen opnieuw.";
+    assert_eq!(roles(mail, AMSTERDAM), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, AMSTERDAM), Some(ymd(2026, 11, 24)));
+}

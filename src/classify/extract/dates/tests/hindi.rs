@@ -115,3 +115,20 @@ fn hindi_refused_and_replaced_dates() {
 fn hindi_two_requested_dates_are_ambiguous() {
     assert_eq!(new_date("1 या 2 दिसंबर को भेज दीजिए", INDIA), None);
 }
+
+#[test]
+fn a_whole_hindi_customer_mail_gives_the_requested_day() {
+    let mail = "नमस्ते, मेरा ऑर्डर 10231 है। कृपया इसे 2 दिसंबर को डिलीवर करें, 1 को मैं घर पर नहीं \
+        रहूंगा। धन्यवाद";
+    assert_eq!(new_date(mail, INDIA), Some(ymd(2026, 12, 2)));
+    let mail = "Namaste, mera order 10231 hai. Please 2 December ko deliver kar do, 1 ko main ghar \
+        pe nahi hoon.";
+    assert_eq!(new_date(mail, INDIA), Some(ymd(2026, 12, 2)));
+}
+
+#[test]
+fn a_hindi_mail_with_a_sent_and_an_expected_date() {
+    let mail = "आपका ऑर्डर 26 नवंबर को भेजा गया था और 2 दिसंबर तक पहुंच जाएगा।";
+    assert_eq!(roles(mail, INDIA), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, INDIA), Some(ymd(2026, 12, 2)));
+}

@@ -123,3 +123,25 @@ fn indonesian_two_requested_dates_are_ambiguous() {
     );
     assert_eq!(new_date("Bisa dikirim besok atau lusa?", JAKARTA), None);
 }
+
+#[test]
+fn a_whole_indonesian_customer_mail_gives_the_requested_day() {
+    let mail = "Halo kak, paket pesanan #10231 belum sampai. Tolong dikirim hari Selasa tanggal \
+        1 Desember ya, karena hari Senin saya tidak di rumah. Terima kasih";
+    assert_eq!(
+        dates(mail, JAKARTA),
+        vec![ymd(2026, 12, 1), ymd(2026, 12, 7)]
+    );
+    assert_eq!(roles(mail, JAKARTA), vec![DateRole::New, DateRole::Old]);
+    assert_eq!(new_date(mail, JAKARTA), Some(ymd(2026, 12, 1)));
+}
+
+#[test]
+fn an_indonesian_estimate_range_is_ambiguous() {
+    let mail = "Pesanan Anda akan tiba dalam 2-3 hari kerja. Estimasi: 3 Des - 4 Des.";
+    assert_eq!(
+        dates(mail, JAKARTA),
+        vec![ymd(2026, 12, 3), ymd(2026, 12, 4)]
+    );
+    assert_eq!(new_date(mail, JAKARTA), None);
+}

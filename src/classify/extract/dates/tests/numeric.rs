@@ -140,3 +140,11 @@ fn a_numeric_date_without_year_in_december_rolls_into_january() {
     assert_eq!(dates("ETA 04/01", header), vec![ymd(2027, 1, 4)]);
     assert_eq!(dates("Lieferung am 04.01.", header), vec![ymd(2027, 1, 4)]);
 }
+
+#[test]
+fn a_list_of_short_dotted_dates_is_read_whole() {
+    let text = "Can you deliver on 24.11 or 25.11?";
+    assert_eq!(dates(text, THU), vec![ymd(2026, 11, 24), ymd(2026, 11, 25)]);
+    assert_eq!(new_date(text, THU), None);
+    assert!(dates("between 1.5 or 2.5 kg", THU).is_empty());
+}

@@ -165,3 +165,25 @@ fn french_old_new_and_refused_dates() {
     let text = "Livrez le 1er ou le 2 décembre.";
     assert_eq!(new_date(text, PARIS), None);
 }
+
+#[test]
+fn a_whole_spanish_customer_mail_gives_the_requested_day_not_the_announced_one() {
+    let mail = "Hola, mi pedido 10231 llegará el lunes pero no estaré en casa. ¿Pueden \
+        entregarlo el miércoles 23 de diciembre por la mañana? Gracias";
+    assert_eq!(roles(mail, MADRID), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, MADRID), Some(ymd(2026, 12, 23)));
+    let mail = "Pedido 10231: lo necesito para el viernes 18, no antes.";
+    assert_eq!(new_date(mail, MADRID), Some(ymd(2026, 12, 18)));
+    let mail = "Fecha estimada de entrega: 22/12/2026. Su pedido fue enviado el 14/12/2026.";
+    assert_eq!(roles(mail, MADRID), vec![DateRole::New, DateRole::Old]);
+}
+
+#[test]
+fn a_whole_french_carrier_mail_gives_the_next_attempt() {
+    let mail = "Bonjour, votre colis n'a pas pu être livré le 27/11. Une nouvelle tentative de \
+        livraison aura lieu le mardi 1er décembre entre 8h et 13h.";
+    assert_eq!(roles(mail, PARIS), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, PARIS), Some(ymd(2026, 12, 1)));
+    let mail = "Votre commande du 20 novembre sera expédiée le 02/12 et livrée sous 48h.";
+    assert_eq!(new_date(mail, PARIS), Some(ymd(2026, 12, 2)));
+}
