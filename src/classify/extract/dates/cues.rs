@@ -22,11 +22,11 @@ use regex::Regex;
 use super::DateRole;
 use super::clause::Clauses;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
-use super::words::{ceil_boundary, floor_boundary};
+use super::words::{ahead, back, chars_between};
 
-/// How far before a date its cue may stand, in bytes.
+/// How far before a date its cue may stand, in characters.
 const REACH_BEFORE: usize = 100;
-/// How far after a date a cue may stand, in bytes.
+/// How far after a date a cue may stand, in characters.
 const REACH_AFTER: usize = 60;
 /// How close an old modifier must be to colour the new cue after it.
 const MODIFIER_REACH: usize = 25;
@@ -108,27 +108,36 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
         all,
     };
     let mut roles: Vec<DateRole> = Vec::with_capacity(spans.len());
-    for (i, &(start, end)) in spans.iter().enumerate() {
+    for (i, &span) in spans.iter().enumerate() {
         let prev = i
             .checked_sub(1)
-            .and_then(|j| spans.get(j).zip(roles.get(j)));
+            .and_then(|j| spans.get(j).copied().zip(roles.get(j).copied()));
         let next_start = spans.get(i + 1).map_or(text.len(), |s| s.0);
-        let from = prev.map_or(0, |(p, _)| p.1).max(ctx.clauses.start(start));
-        let from = from.max(floor_boundary(text, start.saturating_sub(REACH_BEFORE)));
-        let after = || after_role(&ctx, start, end, next_start);
-        let role = match before_role(&ctx, from, start) {
-            // "llegará el lunes, pero no estaré en casa": refused after all.
-            Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
-            Some(role) => Some(role),
-            None => prev
-                .and_then(|(p, r)| joined_role(&ctx, p.1, start, *r))
-                .or_else(after),
-        };
-        let role = role.unwrap_or(DateRole::Unknown);
-        roles.push(role);
+        roles.push(role_at(&ctx, span, prev, next_start));
     }
     share_backwards(text, spans, &mut roles);
     roles
+}
+
+/// The role of the date at `start..end`, given the date before it.
+fn role_at(
+    ctx: &Context,
+    (start, end): (usize, usize),
+    prev: Option<((usize, usize), DateRole)>,
+    next_start: usize,
+) -> DateRole {
+    let from = prev.map_or(0, |(p, _)| p.1).max(ctx.clauses.start(start));
+    let from = from.max(back(ctx.text, start, REACH_BEFORE));
+    let after = || after_role(ctx, start, end, next_start);
+    let role = match before_role(ctx, from, start) {
+        // "llegará el lunes pero no estaré en casa": refused after all.
+        Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
+        Some(role) => Some(role),
+        None => prev
+            .and_then(|(p, r)| joined_role(ctx, p.1, start, r))
+            .or_else(after),
+    };
+    role.unwrap_or(DateRole::Unknown)
 }
 
 /// Every cue match in the text.
@@ -172,9 +181,9 @@ fn before_role(ctx: &Context, from: usize, start: usize) -> Option<DateRole> {
         m.cue.modifier
             && m.start >= from
             && m.end <= hit.start
-            && hit.start - m.end <= MODIFIER_REACH
+            && chars_between(ctx.text, m.end, hit.start) <= MODIFIER_REACH
     });
-    let lead = floor_boundary(ctx.text, hit.start.saturating_sub(NEGATION_REACH)).max(from);
+    let lead = back(ctx.text, hit.start, NEGATION_REACH).max(from);
     let lead = last_comma(ctx.text, lead, hit.start).unwrap_or(lead);
     let refused = negated(ctx, lead, hit.start) || negated(ctx, hit.end, start);
     Some(if modified || refused {
@@ -198,7 +207,7 @@ fn joined_role(ctx: &Context, prev_end: usize, start: usize, prev: DateRole) -> 
 /// A cue after the date, up to the next date, comma or clause end. An old
 /// cue there outweighs a new one: "को डिलीवर होना था" was due.
 fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Option<DateRole> {
-    let limit = ceil_boundary(ctx.text, end + REACH_AFTER)
+    let limit = ahead(ctx.text, end, REACH_AFTER)
         .min(next_start)
         .min(ctx.clauses.end(end));
     let limit = ctx
@@ -216,7 +225,7 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
         return Some(DateRole::Old);
     }
     let hit = near.iter().find(|h| h.cue.role == DateRole::New)?;
-    let tail = ceil_boundary(ctx.text, hit.end + MODIFIER_REACH).min(ctx.clauses.end(end));
+    let tail = ahead(ctx.text, hit.end, MODIFIER_REACH).min(ctx.clauses.end(end));
     Some(if negated(ctx, end, tail) {
         DateRole::Old
     } else {
@@ -269,7 +278,7 @@ fn negated(ctx: &Context, from: usize, to: usize) -> bool {
 /// Only spaces and light punctuation between a tight cue and its date.
 fn close(text: &str, from: usize, to: usize) -> bool {
     from >= to
-        || (to - from <= TIGHT_REACH
+        || (chars_between(text, from, to) <= TIGHT_REACH
             && text
                 .get(from..to)
                 .is_some_and(|t| t.chars().all(|c| c.is_whitespace() || ",:-(".contains(c))))

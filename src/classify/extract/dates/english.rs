@@ -69,6 +69,8 @@ pub(super) const ENGLISH: Lang = Lang {
         r"(?:the\s+)?week\s+after",
         r"after\s+next",
         "last",
+        // "Thanks for Monday's delivery": not a date to come.
+        "['’]s",
     ],
     day_only: &[
         r"the\s+(?P<d>[0-9]{1,2})(?:st|nd|rd|th)",
@@ -103,7 +105,7 @@ const CUES: &[Cue] = &[
     Cue::new(r"expected\s+(?:delivery|arrival|ship(?:ping)?|dispatch|ready)(?:\s+date|\s+day)?"),
     Cue::new(r"estimated\s+(?:time\s+of\s+)?(?:delivery|arrival|ship(?:ping)?|dispatch|ready)(?:\s+date|\s+day)?"),
     Cue::new(r"e\.?t\.?a|etd"),
-    Cue::new(r"(?:will|should|shall|would|can|could|to)\s+(?:now\s+)?(?:be\s+)?(?:delivered|shipped|dispatched|sent|ready|arriv(?:e|ing)|reach\s+you|ship|dispatch|deliver|with\s+you)(?:\s+(?:to\s+you|out))?(?:\s+(?:on|by|for))?"),
+    Cue::new(r"(?:will|should|shall|would|can|could|to)\s+(?:(?:it|this|that|they|these)\s+)?(?:now\s+)?(?:be\s+)?(?:delivered|shipped|dispatched|sent|ready|arriv(?:e|ing)|reach\s+you|ship|dispatch|deliver|with\s+you)(?:\s+(?:to\s+you|out))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:'ll|will)\s+(?:ship|send|dispatch|deliver)(?:\s+(?:it|them|the\s+\w+))?(?:\s+out)?(?:\s+(?:on|by))?"),
     Cue::new(r"(?:arrives|arriving)(?:\s+(?:on|by))?"),
     Cue::new(r"(?:scheduled|booked|planned|set)\s+(?:for|on)"),
@@ -123,7 +125,7 @@ const CUES: &[Cue] = &[
     // Requests from customers.
     Cue::new(r"(?:please\s+|pls\s+|kindly\s+)?(?:re-?)?deliver(?:\s+(?:it|them|the\s+(?:order|parcel|package|goods|items?)))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:have|get|want|need|like)\s+(?:it|them|the\s+(?:order|parcel|package))\s+(?:delivered|sent|shipped)(?:\s+(?:on|by))?"),
-    Cue::new(r"(?:can|could|would)\s+(?:you|we|it|they)\s+(?:please\s+)?(?:deliver|be\s+delivered|bring|send|ship|come|do|arrange|make\s+it)(?:\s+(?:it|them|the\s+delivery|delivery))?(?:\s+(?:on|by|for))?"),
+    Cue::new(r"(?:can|could|would)\s+(?:you|we|it|they|this|that)\s+(?:please\s+)?(?:deliver|be\s+delivered|bring|send|ship|come|do|arrange|make\s+it)(?:\s+(?:it|them|the\s+delivery|delivery))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:how|what)\s+about"),
     Cue::new(r"i(?:'d|\s+would)\s+(?:prefer|like)(?:\s+(?:it|delivery|the\s+delivery|to\s+receive\s+it|to\s+get\s+it))?(?:\s+(?:on|by|for))?"),
     Cue::new(r"(?:please\s+)?(?:send|ship|bring|dispatch)\s+(?:it|them|the\s+(?:order|parcel|package|goods|items?|rest))(?:\s+(?:on|by|for))?"),

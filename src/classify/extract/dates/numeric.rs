@@ -16,16 +16,30 @@ use regex::{Captures, Regex};
 
 use super::calendar::{distance, full_year, next_occurrence};
 use super::lexicon::{compile, weekday};
-use super::words::{glued_left, glued_right, next_word, prev_word};
+use super::words::{back, glued_left, glued_right, next_word, prev_word};
+use super::written::borrowed_before;
 use super::{Candidate, Rank};
 
-static ISO: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"\b([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})\b"));
-static DMY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"\b([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4}|[0-9]{2})\b"));
+/// One regex per separator, so that "24-26.11.2026" still finds "26.11.2026"
+/// after "24-26.11" failed on its mixed separators.
+static ISO: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| per_separator(r"\b([0-9]{4})(S)([0-9]{1,2})(S)([0-9]{1,2})\b"));
+static DMY: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| per_separator(r"\b([0-9]{1,2})(S)([0-9]{1,2})(S)([0-9]{4}|[0-9]{2})\b"));
 static DM: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"\b([0-9]{1,2})([/.])([0-9]{1,2})\b(\.)?"));
 
+/// The pattern with `S` as "-", "/" and ".".
+fn per_separator(pattern: &str) -> Vec<Regex> {
+    ["-", "/", r"\."]
+        .iter()
+        .filter_map(|sep| compile(&pattern.replace('S', sep)))
+        .collect()
+}
+
+/// The first day of a range right before a date: "24-" in "24-26.11.".
+static RANGE_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?:^|[^0-9.,/:\-])[0-9]{1,2}\.?[-–]$"));
 /// A short dotted date at the end of a text: "24.11", "24.11.".
 static SHORT_DOTTED: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"(?:^|[^0-9.])[0-9]{1,2}\.[0-9]{1,2}\.?$"));
@@ -60,11 +74,17 @@ pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
     for c in ISO.iter().flat_map(|re| re.captures_iter(text)) {
         out.extend(iso(text, &c, today));
     }
-    for c in DMY.iter().flat_map(|re| re.captures_iter(text)) {
-        out.extend(day_month_year(text, &c, today));
-    }
-    for c in DM.iter().flat_map(|re| re.captures_iter(text)) {
-        out.extend(day_month(text, &c, today));
+    let dmy = DMY.iter().flat_map(|re| re.captures_iter(text));
+    let dm = DM.iter().flat_map(|re| re.captures_iter(text));
+    let found = dmy
+        .filter_map(|c| day_month_year(text, &c, today))
+        .chain(dm.filter_map(|c| day_month(text, &c, today)));
+    for (candidate, day_first) in found {
+        // "24 or 25/11", "24-26.11.": the first day shares the month.
+        if day_first {
+            out.extend(borrowed_before(text, &candidate));
+        }
+        out.push(candidate);
     }
     out
 }
@@ -79,10 +99,13 @@ fn iso(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     Some(candidate(m.start(), m.end(), date, None))
 }
 
-fn day_month_year(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
+/// A full numeric date, and whether it was read day first.
+fn day_month_year(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, bool)> {
     let m = c.get(0)?;
     let sep = c.get(2)?.as_str();
-    if sep != c.get(4)?.as_str() || !isolated(text, m.start(), m.end()) {
+    // "24-26.11.2026" is a range; "+31-6-12-11-2026" a phone number.
+    let range = sep != "-" && range_start(text, m.start()) && !glued_right(text, m.end());
+    if sep != c.get(4)?.as_str() || !(range || isolated(text, m.start(), m.end())) {
         return None;
     }
     if listed(VERSION_WORDS, &prev_word(text, m.start())) {
@@ -92,11 +115,12 @@ fn day_month_year(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidat
     let (a, b) = (num(c, 1)?, num(c, 3)?);
     let day_first = NaiveDate::from_ymd_opt(year, b, a);
     let month_first = NaiveDate::from_ymd_opt(year, a, b).filter(|_| sep != ".");
-    let date = choose(day_first, month_first, today)?;
-    Some(candidate(m.start(), m.end(), date, None))
+    let (date, first) = choose(day_first, month_first, today)?;
+    Some((candidate(m.start(), m.end(), date, None), first))
 }
 
-fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
+/// A numeric date without year, and whether it was read day first.
+fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, bool)> {
     let m = c.get(0)?;
     let digits = c.get(3)?;
     let dotted = c.get(2)?.as_str() == ".";
@@ -107,7 +131,9 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     } else {
         digits.end()
     };
-    if !isolated(text, m.start(), end) || m.as_str() == "24/7" {
+    let range = range_start(text, m.start());
+    let alone = (range && !glued_right(text, end)) || isolated(text, m.start(), end);
+    if !alone || m.as_str() == "24/7" {
         return None;
     }
     let before = prev_word(text, m.start());
@@ -125,19 +151,15 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     let (a, b) = (num(c, 1)?, num(c, 3)?);
     let day_first = next_occurrence(b, a, today);
     let month_first = next_occurrence(a, b, today).filter(|_| !dotted);
-    let date = choose(day_first, month_first, today)?;
-    let (month, day) = if Some(date) == day_first {
-        (b, a)
-    } else {
-        (a, b)
-    };
-    Some(candidate(m.start(), end, date, Some((month, day))))
+    let (date, first) = choose(day_first, month_first, today)?;
+    let (month, day) = if first { (b, a) } else { (a, b) };
+    Some((candidate(m.start(), end, date, Some((month, day))), first))
 }
 
 /// Prices, times and versions written like a short date.
 fn looks_like_number(text: &str, start: usize, end: usize, before: &str, after: &str) -> bool {
     let lead = text
-        .get(start.saturating_sub(12)..start)
+        .get(back(text, start, 10)..start)
         .unwrap_or_default()
         .to_lowercase();
     listed(VERSION_WORDS, before)
@@ -159,22 +181,30 @@ fn looks_like_quantity(before: &str, after: &str) -> bool {
 }
 
 /// Day first unless only month first is real, or only month first lies
-/// within 60 days of the sent day.
+/// within 60 days of the sent day. The flag tells whether day first won.
 fn choose(
     day_first: Option<NaiveDate>,
     month_first: Option<NaiveDate>,
     today: NaiveDate,
-) -> Option<NaiveDate> {
+) -> Option<(NaiveDate, bool)> {
     match (day_first, month_first) {
-        (Some(d), Some(m)) if distance(d, today) > 60 && distance(m, today) <= 60 => Some(m),
-        (Some(d), _) => Some(d),
-        (None, m) => m,
+        (Some(d), Some(m)) if distance(d, today) > 60 && distance(m, today) <= 60 => {
+            Some((m, false))
+        }
+        (Some(d), _) => Some((d, true)),
+        (None, m) => Some((m?, false)),
     }
 }
 
 /// Not part of a longer token: a phone number, an order reference, a version.
 fn isolated(text: &str, start: usize, end: usize) -> bool {
     !glued_left(text, start) && !glued_right(text, end)
+}
+
+/// Whether a range's first day leads to `start`: "24-" in "24-26.11.".
+fn range_start(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or_default();
+    RANGE_START.as_ref().is_some_and(|re| re.is_match(head))
 }
 
 /// "24.11 or 25.11": the second of a list of short dotted dates.
@@ -213,5 +243,9 @@ fn candidate(start: usize, end: usize, date: NaiveDate, yearless: Option<(u32, u
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    ISO.is_some() && DMY.is_some() && DM.is_some() && SHORT_DOTTED.is_some()
+    ISO.len() == 3
+        && DMY.len() == 3
+        && [&DM, &SHORT_DOTTED, &RANGE_START]
+            .iter()
+            .all(|re| re.is_some())
 }

@@ -78,20 +78,24 @@ pub(super) fn only_filler(text: &str, from: usize, to: usize) -> bool {
     word.is_empty() || JOINERS.contains(&word.to_lowercase().as_str())
 }
 
-/// The largest char boundary at or before `pos`.
-pub(super) fn floor_boundary(text: &str, pos: usize) -> usize {
-    let mut p = pos.min(text.len());
-    while !text.is_char_boundary(p) {
-        p -= 1;
+/// The offset `n` characters before `pos` (or the start).
+pub(super) fn back(text: &str, pos: usize, n: usize) -> usize {
+    let head = text.get(..pos).unwrap_or_default();
+    match n.checked_sub(1) {
+        Some(k) => head.char_indices().rev().nth(k).map_or(0, |(i, _)| i),
+        None => pos.min(text.len()),
     }
-    p
 }
 
-/// The smallest char boundary at or after `pos`.
-pub(super) fn ceil_boundary(text: &str, pos: usize) -> usize {
-    let mut p = pos.min(text.len());
-    while !text.is_char_boundary(p) {
-        p += 1;
-    }
-    p
+/// The offset `n` characters after `pos` (or the end).
+pub(super) fn ahead(text: &str, pos: usize, n: usize) -> usize {
+    let tail = text.get(pos..).unwrap_or_default();
+    tail.char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+/// How many characters lie between `from` and `to`.
+pub(super) fn chars_between(text: &str, from: usize, to: usize) -> usize {
+    text.get(from..to).map_or(0, |t| t.chars().count())
 }

@@ -18,7 +18,7 @@ use super::english::ENGLISH;
 use super::lexicon::{
     LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix,
 };
-use super::words::{floor_boundary, glued_left, glued_right, next_word};
+use super::words::{back, glued_left, glued_right, next_word};
 use super::{Candidate, Rank};
 
 /// Short month names that are also common words ("1 set of", "5 des
@@ -88,7 +88,10 @@ pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
     let mut out = Vec::new();
     for c in DAY_MONTH.iter().flat_map(|re| re.captures_iter(text)) {
         if let Some(found) = day_month(text, &c, today) {
-            out.extend(borrowed_before(text, &c, &found));
+            // A leading weekday ("Thursday 26 Nov") lists nothing.
+            if c.get(1).map(|d| d.start()) == Some(found.start) {
+                out.extend(borrowed_before(text, &found));
+            }
             out.push(found);
         }
     }
@@ -152,16 +155,13 @@ fn resolve(
     Some(absolute(m.start(), m.end(), date, yearless))
 }
 
-/// "24 or 25 Nov": the first day takes the month (and year) of the second.
-fn borrowed_before(text: &str, c: &Captures, found: &Candidate) -> Option<Candidate> {
-    let day = c.get(1)?;
-    if day.start() != c.get(0)?.start() {
-        return None; // a weekday leads: "Thursday 26 Nov" lists nothing
-    }
-    let lo = floor_boundary(text, day.start().saturating_sub(30));
+/// "24 or 25 Nov", "24-26/11": the first day takes the month (and year)
+/// of the date that starts with its day at `found.start`.
+pub(super) fn borrowed_before(text: &str, found: &Candidate) -> Option<Candidate> {
+    let lo = back(text, found.start, 30);
     let w = LIST_BEFORE
         .as_ref()?
-        .captures(text.get(lo..day.start())?)?
+        .captures(text.get(lo..found.start)?)?
         .name("w")?;
     let start = lo + w.start();
     if glued_left(text, start) {

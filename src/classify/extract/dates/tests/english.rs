@@ -355,3 +355,16 @@ fn a_confirmed_slot_is_new_and_the_order_placed_date_old() {
     let text = "Hi! Could you deliver the day after tomorrow instead of tomorrow?";
     assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 21)));
 }
+
+#[test]
+fn asking_whether_it_can_be_delivered_is_a_request_not_a_past_delivery() {
+    assert_eq!(
+        roles("Can this be delivered on 26 Nov?", THU),
+        vec![DateRole::New]
+    );
+    assert_eq!(
+        roles("It was delivered on 18 Nov.", THU),
+        vec![DateRole::Old]
+    );
+    assert!(dates("Thanks for Monday's delivery", THU).is_empty());
+}

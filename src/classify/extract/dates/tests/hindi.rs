@@ -132,3 +132,9 @@ fn a_hindi_mail_with_a_sent_and_an_expected_date() {
     assert_eq!(roles(mail, INDIA), vec![DateRole::Old, DateRole::New]);
     assert_eq!(new_date(mail, INDIA), Some(ymd(2026, 12, 2)));
 }
+
+#[test]
+fn a_hindi_verb_many_words_after_the_date_still_gives_its_role() {
+    let text = "कृपया 2 दिसंबर को मेरे घर पर डिलीवर कर दीजिए";
+    assert_eq!(roles(text, INDIA), vec![DateRole::New]);
+}

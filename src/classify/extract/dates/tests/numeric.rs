@@ -148,3 +148,16 @@ fn a_list_of_short_dotted_dates_is_read_whole() {
     assert_eq!(new_date(text, THU), None);
     assert!(dates("between 1.5 or 2.5 kg", THU).is_empty());
 }
+
+#[test]
+fn a_day_listed_before_a_numeric_date_shares_its_month() {
+    let text = "Please deliver on 24 or 25/11.";
+    assert_eq!(dates(text, THU), vec![ymd(2026, 11, 24), ymd(2026, 11, 25)]);
+    assert_eq!(new_date(text, THU), None);
+    assert_eq!(
+        dates("Closed 24-26.11.2026", THU),
+        vec![ymd(2026, 11, 24), ymd(2026, 11, 26)]
+    );
+    // A US date read month first lends nothing.
+    assert_eq!(dates("Order 5 or 11/26/2026", THU), vec![ymd(2026, 11, 26)]);
+}
