@@ -5,32 +5,12 @@
 //! offset. Failure: none; text without boundaries is one clause.
 
 /// Short words whose dot is no full stop ("approx. 26 Nov", "ca. 26.11.").
-const ABBREVIATIONS: &[&str] = &[
-    "approx",
-    "appr",
-    "est",
-    "etc",
-    "incl",
-    "inkl",
-    "bzw",
-    "ggf",
-    "evtl",
-    "ungef",
-    "vorauss",
-    "voraussichtl",
-    "env",
-    "aprox",
-    "tgl",
-    "tel",
-    "nr",
-    "no",
-    "ref",
-    "vs",
-];
+const ABBREVIATIONS: &str = "approx appr est etc incl inkl bzw ggf evtl ungef vorauss voraussichtl env aprox tgl tel nr no ref vs";
 
 pub(super) struct Clauses {
-    /// Byte offsets of the characters that end a clause, ascending.
-    ends: Vec<usize>,
+    /// Byte offsets of the characters that end a clause, ascending, each
+    /// with the offset right after it ("।" takes three bytes).
+    ends: Vec<(usize, usize)>,
     len: usize,
 }
 
@@ -40,7 +20,7 @@ impl Clauses {
         let ends = text
             .char_indices()
             .filter(|&(i, c)| !inside(i) && ends_clause(text, i, c))
-            .map(|(i, _)| i)
+            .map(|(i, c)| (i, i + c.len_utf8()))
             .collect();
         Clauses {
             ends,
@@ -53,17 +33,16 @@ impl Clauses {
         self.ends
             .iter()
             .rev()
-            .find(|&&e| e < pos)
-            .map_or(0, |&e| e + 1)
+            .find(|&&(e, _)| e < pos)
+            .map_or(0, |&(_, after)| after)
     }
 
     /// Where the clause holding `pos` ends: its first end at or after `pos`.
     pub(super) fn end(&self, pos: usize) -> usize {
         self.ends
             .iter()
-            .find(|&&e| e >= pos)
-            .copied()
-            .unwrap_or(self.len)
+            .find(|&&(e, _)| e >= pos)
+            .map_or(self.len, |&(e, _)| e)
     }
 }
 
@@ -95,5 +74,5 @@ fn full_stop(text: &str, i: usize) -> bool {
         .collect();
     let length = word.chars().count();
     let word: String = word.chars().rev().collect::<String>().to_lowercase();
-    length == 0 || (length > 2 && !ABBREVIATIONS.contains(&word.as_str()))
+    length == 0 || (length > 2 && !ABBREVIATIONS.split_whitespace().any(|a| a == word))
 }

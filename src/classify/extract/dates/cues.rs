@@ -22,7 +22,7 @@ use regex::Regex;
 use super::DateRole;
 use super::clause::Clauses;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
-use super::words::{ahead, back, chars_between};
+use super::words::{ahead, back, chars_between, windows};
 
 /// How far before a date its cue may stand, in characters.
 const REACH_BEFORE: usize = 100;
@@ -91,7 +91,7 @@ struct Context<'a> {
 }
 
 pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole> {
-    let all = hits(text);
+    let all = hits(text, spans);
     let pick = |place: Place| {
         leftmost_longest(
             all.iter()
@@ -140,18 +140,25 @@ fn role_at(
     role.unwrap_or(DateRole::Unknown)
 }
 
-/// Every cue match in the text.
-fn hits(text: &str) -> Vec<Hit> {
-    GROUPS
-        .iter()
-        .flat_map(|(re, cue)| {
-            re.find_iter(text).map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
+/// Every cue match near a date. Only the text within reach of a date is
+/// searched: the cue regexes are large and Unicode word boundaries slow.
+fn hits(text: &str, spans: &[(usize, usize)]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let reach = (REACH_BEFORE + NEGATION_REACH, REACH_AFTER + MODIFIER_REACH);
+    for (from, to) in windows(text, spans.iter().copied(), reach) {
+        let Some(window) = text.get(from..to) else {
+            continue;
+        };
+        for (re, cue) in GROUPS.iter() {
+            let found = re.find_iter(window);
+            out.extend(found.map(|m| Hit {
+                start: from + m.start(),
+                end: from + m.end(),
                 cue: *cue,
-            })
-        })
-        .collect()
+            }));
+        }
+    }
+    out
 }
 
 /// Overlapping cues: the one that starts first wins, then the longest.

@@ -252,12 +252,11 @@ pub(super) fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, escape: 
 }
 
 /// Every month name of every language.
-pub(super) fn month_names(filter: impl Fn(&Lang) -> bool) -> String {
-    let names = LANGS
-        .iter()
-        .filter(|l| filter(l))
-        .flat_map(|l| months_of(l));
-    alternation(names.map(|(w, _)| w), true)
+pub(super) fn month_names() -> String {
+    alternation(
+        LANGS.iter().flat_map(|l| months_of(l)).map(|(w, _)| w),
+        true,
+    )
 }
 
 /// Full weekday names, from the languages that pass `filter`.

@@ -114,8 +114,8 @@ fn clause_around(text: &str, start: usize, end: usize) -> &str {
     let stop = |c: char| ".!?।\n".contains(c);
     let from = text
         .get(..start)
-        .and_then(|t| t.rfind(stop))
-        .map_or(0, |i| i + 1);
+        .and_then(|t| t.char_indices().rev().find(|&(_, c)| stop(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text
         .get(end..)
         .and_then(|t| t.find(stop))

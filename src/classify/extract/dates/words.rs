@@ -99,3 +99,51 @@ pub(super) fn ahead(text: &str, pos: usize, n: usize) -> usize {
 pub(super) fn chars_between(text: &str, from: usize, to: usize) -> usize {
     text.get(from..to).map_or(0, |t| t.chars().count())
 }
+
+/// The stretches within `reach` (characters before, after) of the given
+/// spans, merged, each widened to whole words so that a word boundary at
+/// its edge reads as in the whole text. Searching only these keeps large
+/// Unicode regexes cheap on long mail.
+pub(super) fn windows(
+    text: &str,
+    spans: impl IntoIterator<Item = (usize, usize)>,
+    (before, after): (usize, usize),
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in spans {
+        let from = word_start(text, back(text, start, before));
+        let to = word_end(text, ahead(text, end, after));
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
+fn word_start(text: &str, pos: usize) -> usize {
+    let head = text.get(..pos).unwrap_or_default();
+    head.char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+fn word_end(text: &str, pos: usize) -> usize {
+    let tail = text.get(pos..).unwrap_or_default();
+    tail.find(char::is_whitespace)
+        .map_or(text.len(), |i| pos + i)
+}
+
+/// Runs of digits (ASCII or Devanagari), as spans, in text order.
+pub(super) fn digit_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in text.char_indices().filter(|&(_, c)| is_digit(c)) {
+        let end = i + c.len_utf8();
+        match out.last_mut() {
+            Some(last) if last.1 == i => last.1 = end,
+            _ => out.push((i, end)),
+        }
+    }
+    out
+}

@@ -18,7 +18,7 @@ use super::english::ENGLISH;
 use super::lexicon::{
     LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix,
 };
-use super::words::{back, glued_left, glued_right, next_word};
+use super::words::{back, digit_runs, glued_left, glued_right, next_word, windows};
 use super::{Candidate, Rank};
 
 /// Short month names that are also common words ("1 set of", "5 des
@@ -34,7 +34,7 @@ const AFTER_WEAK_DAY: &[&str] = &[
 ];
 
 static DAY_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let (wd, mon) = (weekday_prefix(), month_names(|_| true));
+    let (wd, mon) = (weekday_prefix(), month_names());
     compile(&format!(
         r"(?i)(?:\b(?:{wd}),?\s+(?:(?:the|den|le|el|de)\s+)?)?\b(?P<day>[0-9०-९]{{1,2}})(?:st|nd|rd|th|er|re|e|ste|de|º|°)?\.?(?:\s*(?:of|de|del)\s+|[\s\-/]*)(?P<mon>{mon})\b(?P<dot>\.)?(?:(?:\s*,?\s*(?:de\s+|del\s+)?|[\-/])(?P<year>[0-9०-९]{{4}}|'[0-9]{{2}})\b)?"
     ))
@@ -84,7 +84,28 @@ static DAY_ONLY: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// How far around a number a written date may reach, in characters:
+/// "Wednesday, 18 November 2026" around its "18".
+const AROUND_DIGITS: (usize, usize) = (40, 40);
+
+/// Every written date needs a digit, so only the text around digits is
+/// searched; the month alternation of seven languages is costly.
 pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (from, to) in windows(text, digit_runs(text), AROUND_DIGITS) {
+        let Some(window) = text.get(from..to) else {
+            continue;
+        };
+        out.extend(find_in(window, today).into_iter().map(|c| Candidate {
+            start: c.start + from,
+            end: c.end + from,
+            ..c
+        }));
+    }
+    out
+}
+
+fn find_in(text: &str, today: NaiveDate) -> Vec<Candidate> {
     let mut out = Vec::new();
     for c in DAY_MONTH.iter().flat_map(|re| re.captures_iter(text)) {
         if let Some(found) = day_month(text, &c, today) {

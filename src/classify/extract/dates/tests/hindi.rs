@@ -138,3 +138,15 @@ fn a_hindi_verb_many_words_after_the_date_still_gives_its_role() {
     let text = "कृपया 2 दिसंबर को मेरे घर पर डिलीवर कर दीजिए";
     assert_eq!(roles(text, INDIA), vec![DateRole::New]);
 }
+
+#[test]
+fn hindi_kal_after_a_danda_is_judged_by_its_own_sentence() {
+    assert_eq!(dates("नमस्ते। कल डिलीवर करें।", INDIA), vec![ymd(2026, 11, 29)]);
+    assert!(dates("कल डिलीवर करें? नहीं, पार्सल कल आया था।", INDIA).len() == 1);
+}
+
+#[test]
+fn a_hindi_negation_in_the_previous_sentence_does_not_refuse_the_next_date() {
+    let text = "मैं घर पर नहीं हूँ। नई तारीख 2 दिसंबर है।";
+    assert_eq!(roles(text, INDIA), vec![DateRole::New]);
+}

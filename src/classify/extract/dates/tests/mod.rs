@@ -151,8 +151,77 @@ fn odd_input_never_panics() {
         "le 32",
         "é/é",
         "🙂 26 Nov 🙂",
+        "।।।कल।।।",
+        "26.",
+        ".26",
+        "/26/",
+        "-",
+        "26 de",
+        "am 31.",
     ];
     for text in odd {
         let _ = new_date(text, THU);
+    }
+}
+
+#[test]
+fn random_mixed_text_never_panics_and_every_span_is_its_text() {
+    // A fixed pseudo-random walk over pieces of dates, digits, separators
+    // and multi-byte characters.
+    let pieces = [
+        "26",
+        "11",
+        "2026",
+        "/",
+        ".",
+        "-",
+        " ",
+        "Nov",
+        "नवंबर",
+        "२६",
+        "कल",
+        "morgen",
+        "mañana",
+        "next",
+        "Tuesday",
+        "on",
+        "the",
+        "24th",
+        "or",
+        "not",
+        "deliver",
+        "é",
+        "🙂",
+        "।",
+        ",",
+        "\n",
+        ":",
+        "tanggal",
+        "le",
+        "1er",
+        "am",
+        "ko",
+        "de",
+        "x",
+        "'",
+        "Mei",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..24 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        for f in found(&text, THU) {
+            assert_eq!(
+                text.get(f.start..f.start + f.text.len()),
+                Some(f.text.as_str()),
+                "{text}"
+            );
+        }
+        let _ = new_date(&text, THU);
     }
 }
