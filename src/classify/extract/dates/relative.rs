@@ -80,7 +80,7 @@ pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
         }
     }
     for c in IN_DAYS.iter().flat_map(|re| re.captures_iter(text)) {
-        out.extend(in_days(&c, today));
+        out.extend(in_days(text, &c, today));
     }
     let forms = [
         (&WEEKDAY_BEFORE, Qualifier::Before),
@@ -123,9 +123,17 @@ fn clause_around(text: &str, start: usize, end: usize) -> &str {
     text.get(from..to).unwrap_or_default()
 }
 
+/// Words after "in 3 days" that make them working days, which no
+/// calendar gives: "en 3 días hábiles", "dans 3 jours ouvrés".
+const WORKING: &str = "hábiles habiles laborables ouvrés ouvres ouvrables kerja business working";
+
 /// "in 3 days", "dentro de tres días", "3 hari lagi": at most 90 days.
-fn in_days(c: &Captures, today: NaiveDate) -> Option<Candidate> {
+fn in_days(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     let m = c.get(0)?;
+    let after = next_word(text, m.end());
+    if WORKING.split_whitespace().any(|w| w == after) {
+        return None;
+    }
     let n = number(c.name("n")?.as_str()).filter(|n| (1..=90).contains(n))?;
     relative(m.start(), m.end(), add_days(today, n), false)
 }

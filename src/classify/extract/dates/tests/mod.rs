@@ -225,3 +225,83 @@ fn random_mixed_text_never_panics_and_every_span_is_its_text() {
         let _ = new_date(&text, THU);
     }
 }
+
+#[test]
+fn every_usual_new_date_phrase_in_every_language_makes_the_date_new() {
+    let texts = [
+        "new delivery date 26 Nov",
+        "now expected 26 Nov",
+        "expected on 26 Nov",
+        "expected by 26 Nov",
+        "estimated delivery 26 Nov",
+        "will be delivered on 26 Nov",
+        "rescheduled to 26 Nov",
+        "rescheduled for 26 Nov",
+        "revised ETA 26 Nov",
+        "ETA 26 Nov",
+        "deliver it on 26 Nov",
+        "can you deliver on 26 Nov",
+        "please deliver 26 Nov",
+        "I will be home on 26 Nov",
+        "ready to ship on 26 Nov",
+        "will ship on 26 Nov",
+        "dispatch by 26 Nov",
+        "remaining items by 26 Nov",
+        "balance qty by 26 Nov",
+        "next attempt 26 Nov",
+        "nueva fecha 26 de noviembre",
+        "prevista para el 26 de noviembre",
+        "entregar el 26 de noviembre",
+        "neuer Liefertermin 26.11.",
+        "voraussichtlich am 26.11.",
+        "Zustellung am 26.11.",
+        "nouvelle date 26 novembre",
+        "prévue le 26 novembre",
+        "livrer le 26 novembre",
+        "nieuwe leverdatum 26 november",
+        "verwacht op 26 november",
+        "bezorgen op 26 november",
+        "tanggal baru 26 November",
+        "estimasi tiba 26 November",
+        "dikirim tanggal 26 November",
+        "tolong kirim 26 November",
+        "नई तारीख 26 नवंबर",
+        "डिलीवरी 26 नवंबर को होगी",
+        "nayi date 26 November",
+    ];
+    for text in texts {
+        assert_eq!(roles(text, THU), vec![DateRole::New], "{text}");
+        assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 26)), "{text}");
+    }
+}
+
+#[test]
+fn every_usual_old_date_phrase_in_every_language_makes_the_date_old() {
+    let texts = [
+        "originally 26 Nov",
+        "was due 26 Nov",
+        "previously scheduled for 26 Nov",
+        "instead of 26 Nov",
+        "rather than 26 Nov",
+        "ordered on 16 Nov",
+        "placed on 16 Nov",
+        "order date 16 Nov",
+        "invoice date 16 Nov",
+        "ursprünglich 26.11.",
+        "statt 26.11.",
+        "anstatt am 26.11.",
+        "au lieu du 26 novembre",
+        "initialement le 26 novembre",
+        "en lugar del 26 de noviembre",
+        "originalmente el 26 de noviembre",
+        "in plaats van 26 november",
+        "oorspronkelijk 26 november",
+        "sebelumnya 26 November",
+        "semula 26 November",
+        "pehle 26 November tha",
+    ];
+    for text in texts {
+        assert_eq!(roles(text, THU), vec![DateRole::Old], "{text}");
+        assert_eq!(new_date(text, THU), None, "{text}");
+    }
+}

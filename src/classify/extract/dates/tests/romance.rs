@@ -187,3 +187,10 @@ fn a_whole_french_carrier_mail_gives_the_next_attempt() {
     let mail = "Votre commande du 20 novembre sera expédiée le 02/12 et livrée sous 48h.";
     assert_eq!(new_date(mail, PARIS), Some(ymd(2026, 12, 2)));
 }
+
+#[test]
+fn working_days_after_the_count_are_no_calendar_date() {
+    assert!(dates("en 3 días hábiles", MADRID).is_empty());
+    assert!(dates("dans 3 jours ouvrés", PARIS).is_empty());
+    assert!(dates("dalam 3 hari kerja", PARIS).is_empty());
+}
