@@ -39,8 +39,10 @@ pub struct Facts {
 /// `sent` is the email's Date header; relative dates resolve against it.
 pub fn extract(subject: &str, text: &str, sent: Option<DateTime<FixedOffset>>) -> Facts {
     let both = format!("{subject}\n{text}");
-    let dates = sent.map(|s| dates::find_dates(&both, s)).unwrap_or_default();
-    let new_date = dates::pick_new_date(&dates);
+    let dates = sent
+        .map(|s| dates::find_dates(&both, s))
+        .unwrap_or_default();
+    let new_date = sent.and_then(|s| dates::pick_new_date(&dates, s));
     Facts {
         order_refs: refs::find_order_refs(&both),
         po_numbers: refs::find_po_numbers(&both),
