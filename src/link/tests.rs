@@ -127,7 +127,11 @@ async fn a_po_written_without_the_shops_prefix_links_by_its_digits() {
     store.import_orders(&b).await.unwrap();
     let with_po = b.iter().find(|o| o.supplier_po.as_deref().is_some_and(|p| p.starts_with("PO-"))).unwrap();
     let digits: String = with_po.supplier_po.as_deref().unwrap().chars().filter(char::is_ascii_digit).collect();
-    let e = email("sales@acmetextiles.in", "Dispatch update", &format!("Regarding your purchase order {digits}: ready next week."));
+    let e = email(
+        "sales@acmetextiles.in",
+        "Dispatch update",
+        &format!("Regarding your purchase order {digits}: ready next week."),
+    );
     let facts = crate::classify::extract_facts(&e);
     assert!(!facts.po_numbers.is_empty(), "{facts:?}");
     let l = link(&e, &facts, &store).await.unwrap();

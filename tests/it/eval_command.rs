@@ -7,7 +7,8 @@ async fn the_bundled_fixtures_evaluate_with_no_unsafe_automation() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let (report, results) = mailroom::eval::evaluate(&dir, None).await.unwrap();
     assert_eq!(report.cases, results.len());
-    let unsafe_cases: Vec<_> = report.misses.iter().filter(|m| m.unsafe_auto).map(|m| format!("{}: {}", m.case, m.reason)).collect();
+    let unsafe_cases: Vec<_> =
+        report.misses.iter().filter(|m| m.unsafe_auto).map(|m| format!("{}: {}", m.case, m.reason)).collect();
     assert_eq!(report.unsafe_auto, 0, "unsafe automations:\n{}", unsafe_cases.join("\n"));
     assert_eq!(report.failed, 0, "every fixture must triage");
 }

@@ -10,7 +10,15 @@ use mailroom::parse::parse;
 
 fn always_escalates(c: Category) -> bool {
     use Category::*;
-    matches!(c, CarrierDamagedOrLost | CarrierReturnedToSender | CarrierCustomsHold | SupplierOutOfStock | CustomerCancelOrReturn | CustomerComplaint)
+    matches!(
+        c,
+        CarrierDamagedOrLost
+            | CarrierReturnedToSender
+            | CarrierCustomsHold
+            | SupplierOutOfStock
+            | CustomerCancelOrReturn
+            | CustomerComplaint
+    )
 }
 
 #[test]
@@ -49,8 +57,12 @@ fn every_fixture_label_is_consistent_with_the_spec_and_the_order_book() {
         };
         let domain = email.from_domain().unwrap_or_default();
         match l.category.party() {
-            Party::Customer if email.from_address() != order.customer.email.to_lowercase() => bad("auto customer case from another address than the order's".into()),
-            Party::Carrier | Party::Supplier if f.senders.lookup(&domain).is_none() => bad(format!("auto from untrusted domain {domain}")),
+            Party::Customer if email.from_address() != order.customer.email.to_lowercase() => {
+                bad("auto customer case from another address than the order's".into())
+            }
+            Party::Carrier | Party::Supplier if f.senders.lookup(&domain).is_none() => {
+                bad(format!("auto from untrusted domain {domain}"))
+            }
             _ => {}
         }
         if email.trust.auth_failure().is_some() {

@@ -39,10 +39,7 @@ pub struct Facts {
 /// `sent` is the email's Date header; relative dates resolve against it.
 pub fn extract(subject: &str, text: &str, sent: Option<DateTime<FixedOffset>>) -> Facts {
     let both = format!("{subject}\n{text}");
-    let dates = sent
-        .map(|s| dates::find_dates(&both, s))
-        .unwrap_or_default();
-    let new_date = sent.and_then(|s| dates::pick_new_date(&dates, s));
+    let (dates, new_date) = sent.map(|s| new_date(subject, text, s)).unwrap_or_default();
     Facts {
         order_refs: refs::find_order_refs(&both),
         po_numbers: refs::find_po_numbers(&both),
@@ -52,4 +49,18 @@ pub fn extract(subject: &str, text: &str, sent: Option<DateTime<FixedOffset>>) -
         new_address: address::find_new_address(text),
         quantities: quantities::find_line_quantities(text),
     }
+}
+
+/// Dates of the body, and the new one among them. The subject counts only
+/// when the body names no new date: a reply's subject often still carries
+/// the date the body now corrects.
+fn new_date(subject: &str, text: &str, sent: DateTime<FixedOffset>) -> (Vec<FoundDate>, Option<NaiveDate>) {
+    let body = dates::find_dates(text, sent);
+    if let Some(d) = dates::pick_new_date(&body, sent) {
+        return (body, Some(d));
+    }
+    let mut in_subject = dates::find_dates(subject, sent);
+    let picked = dates::pick_new_date(&in_subject, sent).filter(|_| body.iter().all(|d| d.role != DateRole::New));
+    in_subject.extend(body);
+    (in_subject, picked)
 }

@@ -10,17 +10,12 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 /// The first `day`.`month` on or after `today`, looking a few years ahead
 /// so that 29 February still finds its leap year.
 pub(super) fn next_occurrence(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
-    (today.year()..=today.year() + 4)
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .find(|d| *d >= today)
+    (today.year()..=today.year() + 4).filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).find(|d| *d >= today)
 }
 
 /// The last `day`.`month` strictly before `today`.
 pub(super) fn previous_occurrence(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
-    (today.year() - 4..=today.year())
-        .rev()
-        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .find(|d| *d < today)
+    (today.year() - 4..=today.year()).rev().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).find(|d| *d < today)
 }
 
 /// The first date on or after `today` whose day of the month is `day`.
@@ -60,9 +55,7 @@ pub(super) fn full_year(written: &str, today: NaiveDate) -> Option<i32> {
         2 => (2000 + n, 1, 2),
         _ => return None,
     };
-    (today.year() - before..=today.year() + after)
-        .contains(&year)
-        .then_some(year)
+    (today.year() - before..=today.year() + after).contains(&year).then_some(year)
 }
 
 /// Digits in ASCII or Devanagari (०-९), at most four of them.
@@ -70,8 +63,7 @@ pub(super) fn parse_number(s: &str) -> Option<u32> {
     if s.is_empty() || s.chars().count() > 4 {
         return None;
     }
-    s.chars()
-        .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))
+    s.chars().try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))
 }
 
 pub(super) fn digit_value(c: char) -> Option<u32> {

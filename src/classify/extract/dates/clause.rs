@@ -5,7 +5,8 @@
 //! offset. Failure: none; text without boundaries is one clause.
 
 /// Short words whose dot is no full stop ("approx. 26 Nov", "ca. 26.11.").
-const ABBREVIATIONS: &str = "approx appr est etc incl inkl bzw ggf evtl ungef vorauss voraussichtl env aprox tgl tel nr no ref vs";
+const ABBREVIATIONS: &str =
+    "approx appr est etc incl inkl bzw ggf evtl ungef vorauss voraussichtl env aprox tgl tel nr no ref vs";
 
 pub(super) struct Clauses {
     /// Byte offsets of the characters that end a clause, ascending, each
@@ -22,27 +23,17 @@ impl Clauses {
             .filter(|&(i, c)| !inside(i) && ends_clause(text, i, c))
             .map(|(i, c)| (i, i + c.len_utf8()))
             .collect();
-        Clauses {
-            ends,
-            len: text.len(),
-        }
+        Clauses { ends, len: text.len() }
     }
 
     /// Where the clause holding `pos` starts: just after the last end before it.
     pub(super) fn start(&self, pos: usize) -> usize {
-        self.ends
-            .iter()
-            .rev()
-            .find(|&&(e, _)| e < pos)
-            .map_or(0, |&(_, after)| after)
+        self.ends.iter().rev().find(|&&(e, _)| e < pos).map_or(0, |&(_, after)| after)
     }
 
     /// Where the clause holding `pos` ends: its first end at or after `pos`.
     pub(super) fn end(&self, pos: usize) -> usize {
-        self.ends
-            .iter()
-            .find(|&&(e, _)| e >= pos)
-            .map_or(self.len, |&(e, _)| e)
+        self.ends.iter().find(|&&(e, _)| e >= pos).map_or(self.len, |&(e, _)| e)
     }
 }
 
@@ -50,11 +41,7 @@ fn ends_clause(text: &str, i: usize, c: char) -> bool {
     match c {
         '!' | '?' | ';' | '।' | '॥' => true,
         // "New delivery date:\n26 Nov": a label's value may sit on the next line.
-        '\n' => !text
-            .get(..i)
-            .unwrap_or_default()
-            .trim_end_matches([' ', '\t', '\r'])
-            .ends_with(':'),
+        '\n' => !text.get(..i).unwrap_or_default().trim_end_matches([' ', '\t', '\r']).ends_with(':'),
         '.' => full_stop(text, i),
         _ => false,
     }
@@ -67,11 +54,7 @@ fn full_stop(text: &str, i: usize) -> bool {
         return false;
     }
     let before = text.get(..i).unwrap_or_default();
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let length = word.chars().count();
     let word: String = word.chars().rev().collect::<String>().to_lowercase();
     length == 0 || (length > 2 && !ABBREVIATIONS.split_whitespace().any(|a| a == word))

@@ -92,14 +92,7 @@ struct Context<'a> {
 
 pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole> {
     let all = hits(text, spans);
-    let pick = |place: Place| {
-        leftmost_longest(
-            all.iter()
-                .filter(|h| h.cue.place == place)
-                .copied()
-                .collect(),
-        )
-    };
+    let pick = |place: Place| leftmost_longest(all.iter().filter(|h| h.cue.place == place).copied().collect());
     let ctx = Context {
         text,
         clauses: Clauses::new(text, spans),
@@ -109,9 +102,7 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
     };
     let mut roles: Vec<DateRole> = Vec::with_capacity(spans.len());
     for (i, &span) in spans.iter().enumerate() {
-        let prev = i
-            .checked_sub(1)
-            .and_then(|j| spans.get(j).copied().zip(roles.get(j).copied()));
+        let prev = i.checked_sub(1).and_then(|j| spans.get(j).copied().zip(roles.get(j).copied()));
         let next_start = spans.get(i + 1).map_or(text.len(), |s| s.0);
         roles.push(role_at(&ctx, span, prev, next_start));
     }
@@ -133,9 +124,7 @@ fn role_at(
         // "llegará el lunes pero no estaré en casa": refused after all.
         Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
         Some(role) => Some(role),
-        None => prev
-            .and_then(|(p, r)| joined_role(ctx, p.1, start, r))
-            .or_else(after),
+        None => prev.and_then(|(p, r)| joined_role(ctx, p.1, start, r)).or_else(after),
     };
     role.unwrap_or(DateRole::Unknown)
 }
@@ -151,11 +140,7 @@ fn hits(text: &str, spans: &[(usize, usize)]) -> Vec<Hit> {
         };
         for (re, cue) in GROUPS.iter() {
             let found = re.find_iter(window);
-            out.extend(found.map(|m| Hit {
-                start: from + m.start(),
-                end: from + m.end(),
-                cue: *cue,
-            }));
+            out.extend(found.map(|m| Hit { start: from + m.start(), end: from + m.end(), cue: *cue }));
         }
     }
     out
@@ -193,11 +178,7 @@ fn before_role(ctx: &Context, from: usize, start: usize) -> Option<DateRole> {
     let lead = back(ctx.text, hit.start, NEGATION_REACH).max(from);
     let lead = last_comma(ctx.text, lead, hit.start).unwrap_or(lead);
     let refused = negated(ctx, lead, hit.start) || negated(ctx, hit.end, start);
-    Some(if modified || refused {
-        DateRole::Old
-    } else {
-        DateRole::New
-    })
+    Some(if modified || refused { DateRole::Old } else { DateRole::New })
 }
 
 /// The role a date takes from the date right before it.
@@ -214,14 +195,8 @@ fn joined_role(ctx: &Context, prev_end: usize, start: usize, prev: DateRole) -> 
 /// A cue after the date, up to the next date, comma or clause end. An old
 /// cue there outweighs a new one: "को डिलीवर होना था" was due.
 fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Option<DateRole> {
-    let limit = ahead(ctx.text, end, REACH_AFTER)
-        .min(next_start)
-        .min(ctx.clauses.end(end));
-    let limit = ctx
-        .text
-        .get(end..limit)
-        .and_then(|t| t.find(','))
-        .map_or(limit, |i| end + i);
+    let limit = ahead(ctx.text, end, REACH_AFTER).min(next_start).min(ctx.clauses.end(end));
+    let limit = ctx.text.get(end..limit).and_then(|t| t.find(',')).map_or(limit, |i| end + i);
     let near: Vec<&Hit> = ctx
         .after
         .iter()
@@ -233,11 +208,7 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
     }
     let hit = near.iter().find(|h| h.cue.role == DateRole::New)?;
     let tail = ahead(ctx.text, hit.end, MODIFIER_REACH).min(ctx.clauses.end(end));
-    Some(if negated(ctx, end, tail) {
-        DateRole::Old
-    } else {
-        DateRole::New
-    })
+    Some(if negated(ctx, end, tail) { DateRole::Old } else { DateRole::New })
 }
 
 /// "24 or 25 Nov would be great": the first date of a list takes the role
@@ -247,9 +218,7 @@ fn share_backwards(text: &str, spans: &[(usize, usize)], roles: &mut [DateRole])
         let (Some(prev), Some(next)) = (spans.get(i - 1), spans.get(i)) else {
             continue;
         };
-        let listed = text
-            .get(prev.1..next.0)
-            .is_some_and(|t| LIST.as_ref().is_some_and(|re| re.is_match(t)));
+        let listed = text.get(prev.1..next.0).is_some_and(|t| LIST.as_ref().is_some_and(|re| re.is_match(t)));
         let role = roles.get(i).copied().filter(|_| listed);
         if let (Some(role), Some(r)) = (role, roles.get_mut(i - 1))
             && *r == DateRole::Unknown
@@ -270,14 +239,11 @@ fn negated(ctx: &Context, from: usize, to: usize) -> bool {
     };
     re.find_iter(window).any(|m| {
         let (s, e) = (from + m.start(), from + m.end());
-        let in_cue = ctx
-            .all
-            .iter()
-            .any(|h| h.cue.role == DateRole::New && h.start < e && s < h.end);
-        let number_sign = ctx.text.get(e..).is_some_and(|t| {
-            t.trim_start()
-                .starts_with(|c: char| c.is_ascii_digit() || ".#:".contains(c))
-        });
+        let in_cue = ctx.all.iter().any(|h| h.cue.role == DateRole::New && h.start < e && s < h.end);
+        let number_sign = ctx
+            .text
+            .get(e..)
+            .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit() || ".#:".contains(c)));
         !in_cue && !number_sign
     })
 }
@@ -286,9 +252,7 @@ fn negated(ctx: &Context, from: usize, to: usize) -> bool {
 fn close(text: &str, from: usize, to: usize) -> bool {
     from >= to
         || (chars_between(text, from, to) <= TIGHT_REACH
-            && text
-                .get(from..to)
-                .is_some_and(|t| t.chars().all(|c| c.is_whitespace() || ",:-(".contains(c))))
+            && text.get(from..to).is_some_and(|t| t.chars().all(|c| c.is_whitespace() || ",:-(".contains(c))))
 }
 
 /// Just after the last comma in `from..to`: a negation before it belongs
@@ -299,17 +263,11 @@ fn last_comma(text: &str, from: usize, to: usize) -> Option<usize> {
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    let kinds = LANGS
-        .iter()
-        .flat_map(|l| l.cues)
-        .fold(Vec::<Cue>::new(), |mut kinds, c| {
-            if !kinds.iter().any(|k| same_kind(k, c)) {
-                kinds.push(*c);
-            }
-            kinds
-        });
-    [&NEGATION, &LIST, &TRANSITION]
-        .iter()
-        .all(|re| re.is_some())
-        && GROUPS.len() == kinds.len()
+    let kinds = LANGS.iter().flat_map(|l| l.cues).fold(Vec::<Cue>::new(), |mut kinds, c| {
+        if !kinds.iter().any(|k| same_kind(k, c)) {
+            kinds.push(*c);
+        }
+        kinds
+    });
+    [&NEGATION, &LIST, &TRANSITION].iter().all(|re| re.is_some()) && GROUPS.len() == kinds.len()
 }

@@ -9,8 +9,8 @@ use super::lexicon::{Cue, DayWord, Lang};
 /// "Guten Morgen", "heute Morgen", "goede morgen": the morning, not
 /// tomorrow. "morgen" is tomorrow in both languages.
 const MORNING: &[&str] = &[
-    "guten", "guter", "gutem", "am", "jeden", "heute", "gestern", "den", "einen", "schönen",
-    "diesen", "vom", "goede", "goeie", "fijne", "'s", "’s", "deze", "elke",
+    "guten", "guter", "gutem", "am", "jeden", "heute", "gestern", "den", "einen", "schönen", "diesen", "vom", "goede",
+    "goeie", "fijne", "'s", "’s", "deze", "elke",
 ];
 
 pub(super) const GERMAN: Lang = Lang {
@@ -28,42 +28,16 @@ pub(super) const GERMAN: Lang = Lang {
         "november nov",
         "dezember dez",
     ],
-    weekdays: [
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag sonnabend",
-        "sonntag",
-    ],
+    weekdays: ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag sonnabend", "sonntag"],
     weekday_abbrevs: ["mo", "di", "mi", "do", "fr", "sa", "so"],
-    numbers: &[
-        "ein einem einen eins",
-        "zwei",
-        "drei",
-        "vier",
-        "fünf fuenf",
-        "sechs",
-        "sieben",
-        "acht",
-        "neun",
-        "zehn",
-    ],
+    numbers: &["ein einem einen eins", "zwei", "drei", "vier", "fünf fuenf", "sechs", "sieben", "acht", "neun", "zehn"],
     day_words: &[
         DayWord::new("(?:ü|ue)bermorgen", 2),
         DayWord::new("morgen", 1).not_after(MORNING),
         DayWord::new("heute", 0),
     ],
     in_days: &[r"in\s+{n}\s+tag(?:en)?"],
-    weekday_before: &[
-        r"n(?:ä|ae)chste[nrs]?",
-        "kommende[nr]?",
-        "diese[nr]?",
-        "am",
-        "bis",
-        r"bis\s+zum",
-    ],
+    weekday_before: &[r"n(?:ä|ae)chste[nrs]?", "kommende[nr]?", "diese[nr]?", "am", "bis", r"bis\s+zum"],
     weekday_after: &[],
     bare_weekdays: false,
     not_bare_after: &[],
@@ -127,28 +101,9 @@ pub(super) const DUTCH: Lang = Lang {
         "november nov",
         "december dec",
     ],
-    weekdays: [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ],
+    weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
     weekday_abbrevs: ["ma", "di", "wo", "do", "vr", "za", "zo"],
-    numbers: &[
-        "een één",
-        "twee",
-        "drie",
-        "vier",
-        "vijf",
-        "zes",
-        "zeven",
-        "acht",
-        "negen",
-        "tien",
-    ],
+    numbers: &["een één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"],
     day_words: &[
         // "morgen" itself is in GERMAN, with the guards for both languages.
         DayWord::new("overmorgen", 2),
@@ -161,11 +116,7 @@ pub(super) const DUTCH: Lang = Lang {
     bare_weekdays: false,
     not_bare_after: &[],
     weekday_needs_before: &[],
-    not_weekday: &[
-        r"(?:van\s+)?(?:de\s+)?(?:volgende|vorige|komende)\s+week",
-        "vorige",
-        "geleden",
-    ],
+    not_weekday: &[r"(?:van\s+)?(?:de\s+)?(?:volgende|vorige|komende)\s+week", "vorige", "geleden"],
     day_only: &[r"(?:op\s+)?de\s+(?P<d>[0-9]{1,2})(?:e|ste|de)"],
     day_only_weak: &[],
     cues: DUTCH_CUES,
@@ -175,12 +126,8 @@ pub(super) const DUTCH: Lang = Lang {
 };
 
 const DUTCH_CUES: &[Cue] = &[
-    Cue::new(
-        r"nieuwe\s+(?:lever|bezorg|verzend|leverings)?(?:datum|dag|moment)(?:\s+is)?(?:\s+op)?",
-    ),
-    Cue::new(
-        r"verwacht(?:e)?(?:\s+(?:lever|bezorg|verzend)(?:datum|dag|ing))?(?:\s+is)?(?:\s+(?:op|rond|voor))?",
-    ),
+    Cue::new(r"nieuwe\s+(?:lever|bezorg|verzend|leverings)?(?:datum|dag|moment)(?:\s+is)?(?:\s+op)?"),
+    Cue::new(r"verwacht(?:e)?(?:\s+(?:lever|bezorg|verzend)(?:datum|dag|ing))?(?:\s+is)?(?:\s+(?:op|rond|voor))?"),
     Cue::new(
         r"(?:wordt|worden|zal|zullen)(?:\s+(?:nu|naar\s+verwachting|verwacht|waarschijnlijk))?(?:\s+worden)?(?:\s+(?:bezorgd|geleverd|verzonden|afgeleverd|klaargezet))?\s+(?:op|voor|rond)",
     ),
@@ -191,18 +138,12 @@ const DUTCH_CUES: &[Cue] = &[
     Cue::new(
         r"(?:kunt\s+u|kan\s+je|kun\s+je|kunnen\s+jullie)(?:\s+(?:het|de\s+bestelling|het\s+pakket))?(?:\s+(?:bezorgen|leveren|sturen|brengen))?(?:\s+op)?",
     ),
-    Cue::new(
-        r"(?:ik\s+ben|we\s+zijn|wij\s+zijn|ben\s+ik|zijn\s+we)(?:\s+(?:thuis|aanwezig|beschikbaar))?\s+op",
-    ),
-    Cue::new(
-        r"(?:klaar|gereed)(?:\s+voor\s+(?:verzending|levering|transport|afhalen))?(?:\s+(?:op|per))?",
-    ),
+    Cue::new(r"(?:ik\s+ben|we\s+zijn|wij\s+zijn|ben\s+ik|zijn\s+we)(?:\s+(?:thuis|aanwezig|beschikbaar))?\s+op"),
+    Cue::new(r"(?:klaar|gereed)(?:\s+voor\s+(?:verzending|levering|transport|afhalen))?(?:\s+(?:op|per))?"),
     Cue::new(
         r"(?:restant(?:levering)?|rest\s+van\s+de\s+bestelling|resterende\s+(?:artikelen|aantallen|producten|stuks|hoeveelheid))(?:\s+(?:wordt|worden|volgt|volgen|komt|komen))?(?:\s+(?:verzonden|geleverd))?(?:\s+(?:op|voor|rond))?",
     ),
-    Cue::new(
-        r"(?:volgende|nieuwe|tweede)\s+(?:bezorg|aflever)poging(?:\s+(?:is|vindt\s+plaats))?(?:\s+op)?",
-    ),
+    Cue::new(r"(?:volgende|nieuwe|tweede)\s+(?:bezorg|aflever)poging(?:\s+(?:is|vindt\s+plaats))?(?:\s+op)?"),
     Cue::new(r"uiterlijk(?:\s+op)?|graag\s+op"),
     Cue::new(r"nu(?:\s+op)?").tight(),
     Cue::old(r"oorspronkelijke?|aanvankelijke?|voorheen|vorige|oude").modifier(),
@@ -218,11 +159,8 @@ const DUTCH_CUES: &[Cue] = &[
     ),
     Cue::old(r"(?:bezorg|aflever)poging(?:\s+(?:op|van))?"),
     Cue::old(r"niet(?:\s+(?:op|voor))?").tight(),
-    Cue::new(
-        r"bezorgd|geleverd|verzonden|afgeleverd|bezorgen|leveren|afleveren|brengen|thuis|aanwezig|opnieuw",
-    )
-    .after(),
-    Cue::new(r"past(?:\s+(?:mij|ons|me))?\s+(?:beter|goed|prima)|in\s+plaats\s+van").after(),
-    Cue::old(r"past(?:\s+(?:mij|ons|me))?\s+niet|(?:gaat|lukt)\s+niet|is\s+niet\s+mogelijk")
+    Cue::new(r"bezorgd|geleverd|verzonden|afgeleverd|bezorgen|leveren|afleveren|brengen|thuis|aanwezig|opnieuw")
         .after(),
+    Cue::new(r"past(?:\s+(?:mij|ons|me))?\s+(?:beter|goed|prima)|in\s+plaats\s+van").after(),
+    Cue::old(r"past(?:\s+(?:mij|ons|me))?\s+niet|(?:gaat|lukt)\s+niet|is\s+niet\s+mogelijk").after(),
 ];

@@ -20,19 +20,9 @@ pub(super) const INDONESIAN: Lang = Lang {
         "november nopember nov nop",
         "desember des",
     ],
-    weekdays: [
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat jum'at jum’at",
-        "sabtu",
-        "minggu",
-    ],
+    weekdays: ["senin", "selasa", "rabu", "kamis", "jumat jum'at jum’at", "sabtu", "minggu"],
     weekday_abbrevs: ["sen", "sel", "rab", "kam", "jum", "sab", "min"],
-    numbers: &[
-        "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-    ],
+    numbers: &["satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"],
     day_words: &[
         DayWord::new("lusa", 2).not_after(&["besok"]),
         // "besok lusa" is "some day soon", not a date.
@@ -50,17 +40,13 @@ pub(super) const INDONESIAN: Lang = Lang {
     day_only: &[r"(?:tanggal|tgl\.?)\s*(?P<d>[0-9]{1,2})"],
     day_only_weak: &[],
     cues: CUES,
-    negations: &[
-        "tidak", "jangan", "bukan", "tak", "gak", "nggak", "enggak", "belum",
-    ],
+    negations: &["tidak", "jangan", "bukan", "tak", "gak", "nggak", "enggak", "belum"],
     future: &[],
     past: &[],
 };
 
 const CUES: &[Cue] = &[
-    Cue::new(
-        r"tanggal\s+baru(?:\s+(?:pengiriman|pengantaran|kedatangan))?(?:\s+(?:adalah|yaitu|menjadi))?",
-    ),
+    Cue::new(r"tanggal\s+baru(?:\s+(?:pengiriman|pengantaran|kedatangan))?(?:\s+(?:adalah|yaitu|menjadi))?"),
     Cue::new(
         r"(?:estimasi|perkiraan|perkiraan\s+waktu|jadwal\s+baru)\s+(?:tiba|pengiriman|sampai|kedatangan|pengantaran|kirim)(?:\s+(?:paket|barang|pesanan))?(?:\s+(?:adalah|yaitu))?(?:\s+(?:pada|tanggal|hari))*",
     ),
@@ -87,16 +73,10 @@ const CUES: &[Cue] = &[
     Cue::new(r"(?:sekarang|menjadi|jadi)(?:\s+(?:tanggal|pada|menjadi))?").tight(),
     Cue::old(r"sebelumnya|semula|awalnya|tadinya|seharusnya|jadwal\s+(?:lama|awal)").modifier(),
     Cue::old(r"(?:bukan|alih-alih|sebagai\s+ganti|daripada)(?:\s+(?:tanggal|pada))?").tight(),
-    Cue::old(
-        r"(?:dipesan|pesan|memesan|order|dibayar|membayar|membeli|dibeli)(?:\s+(?:pada|tanggal|sejak))+",
-    ),
+    Cue::old(r"(?:dipesan|pesan|memesan|order|dibayar|membayar|membeli|dibeli)(?:\s+(?:pada|tanggal|sejak))+"),
     Cue::old(r"tanggal\s+(?:pesanan|pemesanan|order|faktur|invoice|pembelian)"),
-    Cue::old(
-        r"(?:sudah|telah)\s+(?:dikirim|diterima|tiba|sampai|diantar)(?:\s+(?:pada|tanggal|hari))*",
-    ),
-    Cue::old(
-        r"(?:percobaan|upaya)\s+pengiriman(?:\s+(?:pertama|sebelumnya))?(?:\s+(?:pada|tanggal))*",
-    ),
+    Cue::old(r"(?:sudah|telah)\s+(?:dikirim|diterima|tiba|sampai|diantar)(?:\s+(?:pada|tanggal|hari))*"),
+    Cue::old(r"(?:percobaan|upaya)\s+pengiriman(?:\s+(?:pertama|sebelumnya))?(?:\s+(?:pada|tanggal))*"),
     Cue::old(r"(?:tidak|jangan)(?:\s+(?:pada|tanggal))?").tight(),
     Cue::new(r"saja|aja").after().tight(),
     Cue::old(r"(?:tidak|gak|nggak)\s+bisa").after(),

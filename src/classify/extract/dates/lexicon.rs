@@ -77,31 +77,16 @@ pub(super) struct DayWord {
 
 impl DayWord {
     pub(super) const fn new(pattern: &'static str, offset: u32) -> Self {
-        DayWord {
-            pattern,
-            offset,
-            not_after: &[],
-            not_before: &[],
-            needs_future: false,
-        }
+        DayWord { pattern, offset, not_after: &[], not_before: &[], needs_future: false }
     }
     pub(super) const fn not_after(self, words: &'static [&'static str]) -> Self {
-        DayWord {
-            not_after: words,
-            ..self
-        }
+        DayWord { not_after: words, ..self }
     }
     pub(super) const fn not_before(self, words: &'static [&'static str]) -> Self {
-        DayWord {
-            not_before: words,
-            ..self
-        }
+        DayWord { not_before: words, ..self }
     }
     pub(super) const fn future(self) -> Self {
-        DayWord {
-            needs_future: true,
-            ..self
-        }
+        DayWord { needs_future: true, ..self }
     }
 }
 
@@ -127,63 +112,32 @@ pub(super) struct Cue {
 
 impl Cue {
     pub(super) const fn new(pattern: &'static str) -> Self {
-        Cue {
-            pattern,
-            role: DateRole::New,
-            place: Place::Before,
-            tight: false,
-            modifier: false,
-        }
+        Cue { pattern, role: DateRole::New, place: Place::Before, tight: false, modifier: false }
     }
     pub(super) const fn old(pattern: &'static str) -> Self {
-        Cue {
-            role: DateRole::Old,
-            ..Cue::new(pattern)
-        }
+        Cue { role: DateRole::Old, ..Cue::new(pattern) }
     }
     pub(super) const fn after(self) -> Self {
-        Cue {
-            place: Place::After,
-            ..self
-        }
+        Cue { place: Place::After, ..self }
     }
     pub(super) const fn tight(self) -> Self {
-        Cue {
-            tight: true,
-            ..self
-        }
+        Cue { tight: true, ..self }
     }
     pub(super) const fn modifier(self) -> Self {
-        Cue {
-            modifier: true,
-            ..self
-        }
+        Cue { modifier: true, ..self }
     }
 }
 
-pub(super) static LANGS: [&Lang; 7] = [
-    &ENGLISH,
-    &SPANISH,
-    &FRENCH,
-    &GERMAN,
-    &DUTCH,
-    &INDONESIAN,
-    &HINDI,
-];
+pub(super) static LANGS: [&Lang; 7] = [&ENGLISH, &SPANISH, &FRENCH, &GERMAN, &DUTCH, &INDONESIAN, &HINDI];
 
 /// Lower case, no trailing dot, one spelling of the Devanagari nukta.
 pub(super) fn key(token: &str) -> String {
-    token
-        .trim_end_matches('.')
-        .to_lowercase()
-        .replace('\u{095E}', "\u{092B}\u{093C}")
+    token.trim_end_matches('.').to_lowercase().replace('\u{095E}', "\u{092B}\u{093C}")
 }
 
 /// Each spelling of a numbered table with its number, counting from one.
 fn spellings(table: &'static [&'static str]) -> impl Iterator<Item = (&'static str, u32)> {
-    (1u32..)
-        .zip(table)
-        .flat_map(|(n, entry)| entry.split_whitespace().map(move |w| (w, n)))
+    (1u32..).zip(table).flat_map(|(n, entry)| entry.split_whitespace().map(move |w| (w, n)))
 }
 
 fn months_of(l: &'static Lang) -> impl Iterator<Item = (&'static str, u32)> {
@@ -195,29 +149,14 @@ fn weekdays_of(l: &'static Lang) -> impl Iterator<Item = (&'static str, u32)> {
     spellings(&l.weekdays).chain(spellings(&l.weekday_abbrevs))
 }
 
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    LANGS
-        .iter()
-        .flat_map(|l| months_of(l))
-        .map(|(w, m)| (key(w), m))
-        .collect()
-});
+static MONTHS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| LANGS.iter().flat_map(|l| months_of(l)).map(|(w, m)| (key(w), m)).collect());
 
-static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    LANGS
-        .iter()
-        .flat_map(|l| weekdays_of(l))
-        .map(|(w, d)| (key(w), d))
-        .collect()
-});
+static WEEKDAYS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| LANGS.iter().flat_map(|l| weekdays_of(l)).map(|(w, d)| (key(w), d)).collect());
 
-static NUMBERS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    LANGS
-        .iter()
-        .flat_map(|l| spellings(l.numbers))
-        .map(|(w, n)| (key(w), n))
-        .collect()
-});
+static NUMBERS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| LANGS.iter().flat_map(|l| spellings(l.numbers)).map(|(w, n)| (key(w), n)).collect());
 
 pub(super) fn month(token: &str) -> Option<u32> {
     MONTHS.get(&key(token)).copied()
@@ -236,16 +175,8 @@ pub(super) fn number(token: &str) -> Option<u32> {
 /// Words as one alternation, longest first so that "november" is tried
 /// before "nov". Plain words are escaped; patterns are kept as written.
 pub(super) fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, escape: bool) -> String {
-    let mut all: Vec<String> = items
-        .into_iter()
-        .map(|w| {
-            if escape {
-                regex::escape(w)
-            } else {
-                w.to_string()
-            }
-        })
-        .collect();
+    let mut all: Vec<String> =
+        items.into_iter().map(|w| if escape { regex::escape(w) } else { w.to_string() }).collect();
     all.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     all.dedup();
     all.join("|")
@@ -253,18 +184,12 @@ pub(super) fn alternation<'a>(items: impl IntoIterator<Item = &'a str>, escape: 
 
 /// Every month name of every language.
 pub(super) fn month_names() -> String {
-    alternation(
-        LANGS.iter().flat_map(|l| months_of(l)).map(|(w, _)| w),
-        true,
-    )
+    alternation(LANGS.iter().flat_map(|l| months_of(l)).map(|(w, _)| w), true)
 }
 
 /// Full weekday names, from the languages that pass `filter`.
 pub(super) fn weekday_names(filter: impl Fn(&Lang) -> bool) -> String {
-    let names = LANGS
-        .iter()
-        .filter(|l| filter(l))
-        .flat_map(|l| spellings(&l.weekdays));
+    let names = LANGS.iter().filter(|l| filter(l)).flat_map(|l| spellings(&l.weekdays));
     alternation(names.map(|(w, _)| w), true)
 }
 
@@ -279,13 +204,7 @@ pub(super) fn weekday_prefix() -> String {
 
 /// Number words of every language, and digits.
 pub(super) fn number_pattern() -> String {
-    let words = alternation(
-        LANGS
-            .iter()
-            .flat_map(|l| spellings(l.numbers))
-            .map(|(w, _)| w),
-        true,
-    );
+    let words = alternation(LANGS.iter().flat_map(|l| spellings(l.numbers)).map(|(w, _)| w), true);
     format!("[0-9०-९]{{1,2}}|{words}")
 }
 

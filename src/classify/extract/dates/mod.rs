@@ -114,45 +114,26 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
 /// never `Old` is taken; anything else is ambiguous.
 pub fn pick_new_date(found: &[FoundDate], sent: DateTime<FixedOffset>) -> Option<NaiveDate> {
     let today = sent.date_naive();
-    let new: BTreeSet<NaiveDate> = found
-        .iter()
-        .filter(|f| f.role == DateRole::New && f.date >= today)
-        .map(|f| f.date)
-        .collect();
+    let new: BTreeSet<NaiveDate> =
+        found.iter().filter(|f| f.role == DateRole::New && f.date >= today).map(|f| f.date).collect();
     if !new.is_empty() || found.iter().any(|f| f.role == DateRole::New) {
         // A new date that lies in the past is a typo or a misreading: safer
         // to ask a human than to fall back on some other date.
         return only(new);
     }
-    let old: BTreeSet<NaiveDate> = found
-        .iter()
-        .filter(|f| f.role == DateRole::Old)
-        .map(|f| f.date)
-        .collect();
-    let later: BTreeSet<NaiveDate> = found
-        .iter()
-        .filter(|f| f.date > today && !old.contains(&f.date))
-        .map(|f| f.date)
-        .collect();
+    let old: BTreeSet<NaiveDate> = found.iter().filter(|f| f.role == DateRole::Old).map(|f| f.date).collect();
+    let later: BTreeSet<NaiveDate> =
+        found.iter().filter(|f| f.date > today && !old.contains(&f.date)).map(|f| f.date).collect();
     only(later)
 }
 
 fn only(set: BTreeSet<NaiveDate>) -> Option<NaiveDate> {
-    if set.len() == 1 {
-        set.into_iter().next()
-    } else {
-        None
-    }
+    if set.len() == 1 { set.into_iter().next() } else { None }
 }
 
 /// Keeps the most trusted of overlapping candidates, in text order.
 fn select(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
-    all.sort_by(|a, b| {
-        b.rank
-            .cmp(&a.rank)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-    });
+    all.sort_by(|a, b| b.rank.cmp(&a.rank).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.start.cmp(&b.start)));
     let mut kept: Vec<Candidate> = Vec::new();
     for c in all {
         if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
@@ -173,9 +154,7 @@ fn select(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
 fn settle_year(c: &Candidate, role: DateRole, today: NaiveDate) -> NaiveDate {
     match c.yearless {
         Some((month, day)) if role != DateRole::New && (c.date - today).num_days() > 300 => {
-            calendar::previous_occurrence(month, day, today)
-                .filter(|p| (today - *p).num_days() <= 65)
-                .unwrap_or(c.date)
+            calendar::previous_occurrence(month, day, today).filter(|p| (today - *p).num_days() <= 65).unwrap_or(c.date)
         }
         _ => c.date,
     }

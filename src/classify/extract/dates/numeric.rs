@@ -22,27 +22,20 @@ use super::{Candidate, Rank};
 
 /// One regex per separator, so that "24-26.11.2026" still finds "26.11.2026"
 /// after "24-26.11" failed on its mixed separators.
-static ISO: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| per_separator(r"\b([0-9]{4})(S)([0-9]{1,2})(S)([0-9]{1,2})\b"));
+static ISO: LazyLock<Vec<Regex>> = LazyLock::new(|| per_separator(r"\b([0-9]{4})(S)([0-9]{1,2})(S)([0-9]{1,2})\b"));
 static DMY: LazyLock<Vec<Regex>> =
     LazyLock::new(|| per_separator(r"\b([0-9]{1,2})(S)([0-9]{1,2})(S)([0-9]{4}|[0-9]{2})\b"));
-static DM: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"\b([0-9]{1,2})([/.])([0-9]{1,2})\b(\.)?"));
+static DM: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"\b([0-9]{1,2})([/.])([0-9]{1,2})\b(\.)?"));
 
 /// The pattern with `S` as "-", "/" and ".".
 fn per_separator(pattern: &str) -> Vec<Regex> {
-    ["-", "/", r"\."]
-        .iter()
-        .filter_map(|sep| compile(&pattern.replace('S', sep)))
-        .collect()
+    ["-", "/", r"\."].iter().filter_map(|sep| compile(&pattern.replace('S', sep))).collect()
 }
 
 /// The first day of a range right before a date: "24-" in "24-26.11.".
-static RANGE_START: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?:^|[^0-9.,/:\-])[0-9]{1,2}\.?[-–]$"));
+static RANGE_START: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?:^|[^0-9.,/:\-])[0-9]{1,2}\.?[-–]$"));
 /// A short dotted date at the end of a text: "24.11", "24.11.".
-static SHORT_DOTTED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?:^|[^0-9.])[0-9]{1,2}\.[0-9]{1,2}\.?$"));
+static SHORT_DOTTED: LazyLock<Option<Regex>> = LazyLock::new(|| compile(r"(?:^|[^0-9.])[0-9]{1,2}\.[0-9]{1,2}\.?$"));
 
 const VERSION_WORDS: &str = "v ver version versión versi release build firmware fw rev patch app \
     update sdk api";
@@ -76,9 +69,8 @@ pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
     }
     let dmy = DMY.iter().flat_map(|re| re.captures_iter(text));
     let dm = DM.iter().flat_map(|re| re.captures_iter(text));
-    let found = dmy
-        .filter_map(|c| day_month_year(text, &c, today))
-        .chain(dm.filter_map(|c| day_month(text, &c, today)));
+    let found =
+        dmy.filter_map(|c| day_month_year(text, &c, today)).chain(dm.filter_map(|c| day_month(text, &c, today)));
     for (candidate, day_first) in found {
         // "24 or 25/11", "24-26.11.": the first day shares the month.
         if day_first {
@@ -126,11 +118,7 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, b
     let dotted = c.get(2)?.as_str() == ".";
     let trailing_dot = c.get(4).is_some();
     // "26.11" without its closing dot is a decimal unless a date word leads.
-    let end = if dotted && trailing_dot {
-        m.end()
-    } else {
-        digits.end()
-    };
+    let end = if dotted && trailing_dot { m.end() } else { digits.end() };
     let range = range_start(text, m.start());
     let alone = (range && !glued_right(text, end)) || isolated(text, m.start(), end);
     if !alone || m.as_str() == "24/7" {
@@ -138,9 +126,7 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, b
     }
     let before = prev_word(text, m.start());
     let after = next_word(text, end);
-    let announced = listed(DATE_WORDS, &before)
-        || weekday(&before).is_some()
-        || listed_after_date(text, m.start());
+    let announced = listed(DATE_WORDS, &before) || weekday(&before).is_some() || listed_after_date(text, m.start());
     if looks_like_number(text, m.start(), end, &before, &after)
         || (!dotted && looks_like_quantity(&before, &after))
         || (dotted && !trailing_dot && !announced)
@@ -158,20 +144,13 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, b
 
 /// Prices, times and versions written like a short date.
 fn looks_like_number(text: &str, start: usize, end: usize, before: &str, after: &str) -> bool {
-    let lead = text
-        .get(back(text, start, 10)..start)
-        .unwrap_or_default()
-        .to_lowercase();
+    let lead = text.get(back(text, start, 10)..start).unwrap_or_default().to_lowercase();
     listed(VERSION_WORDS, before)
         || listed(TIME_BEFORE, before)
         || listed(TIME_AFTER, after)
         || listed(MEASURES, after)
-        || CURRENCIES
-            .split_whitespace()
-            .any(|c| lead.contains(c) || after == c)
-        || text
-            .get(end..)
-            .is_some_and(|t| t.trim_start().starts_with(['€', '$', '%', '₹']))
+        || CURRENCIES.split_whitespace().any(|c| lead.contains(c) || after == c)
+        || text.get(end..).is_some_and(|t| t.trim_start().starts_with(['€', '$', '%', '₹']))
 }
 
 /// A fraction of a quantity: "3/5 shipped", "qty 2/4". Dotted dates are
@@ -182,15 +161,9 @@ fn looks_like_quantity(before: &str, after: &str) -> bool {
 
 /// Day first unless only month first is real, or only month first lies
 /// within 60 days of the sent day. The flag tells whether day first won.
-fn choose(
-    day_first: Option<NaiveDate>,
-    month_first: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Option<(NaiveDate, bool)> {
+fn choose(day_first: Option<NaiveDate>, month_first: Option<NaiveDate>, today: NaiveDate) -> Option<(NaiveDate, bool)> {
     match (day_first, month_first) {
-        (Some(d), Some(m)) if distance(d, today) > 60 && distance(m, today) <= 60 => {
-            Some((m, false))
-        }
+        (Some(d), Some(m)) if distance(d, today) > 60 && distance(m, today) <= 60 => Some((m, false)),
         (Some(d), _) => Some((d, true)),
         (None, m) => Some((m?, false)),
     }
@@ -210,15 +183,10 @@ fn range_start(text: &str, start: usize) -> bool {
 /// "24.11 or 25.11": the second of a list of short dotted dates.
 fn listed_after_date(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or_default().trim_end();
-    let Some(rest) = LIST_WORDS
-        .split_whitespace()
-        .find_map(|w| head.strip_suffix(w))
-    else {
+    let Some(rest) = LIST_WORDS.split_whitespace().find_map(|w| head.strip_suffix(w)) else {
         return false;
     };
-    SHORT_DOTTED
-        .as_ref()
-        .is_some_and(|re| re.is_match(rest.trim_end()))
+    SHORT_DOTTED.as_ref().is_some_and(|re| re.is_match(rest.trim_end()))
 }
 
 /// Whether `word` is one of the space-separated words of `list`.
@@ -231,21 +199,10 @@ fn num(c: &Captures, group: usize) -> Option<u32> {
 }
 
 fn candidate(start: usize, end: usize, date: NaiveDate, yearless: Option<(u32, u32)>) -> Candidate {
-    Candidate {
-        start,
-        end,
-        date,
-        rank: Rank::Absolute,
-        weekday: false,
-        yearless,
-    }
+    Candidate { start, end, date, rank: Rank::Absolute, weekday: false, yearless }
 }
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    ISO.len() == 3
-        && DMY.len() == 3
-        && [&DM, &SHORT_DOTTED, &RANGE_START]
-            .iter()
-            .all(|re| re.is_some())
+    ISO.len() == 3 && DMY.len() == 3 && [&DM, &SHORT_DOTTED, &RANGE_START].iter().all(|re| re.is_some())
 }

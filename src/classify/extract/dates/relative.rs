@@ -14,9 +14,7 @@ use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
 use super::calendar::{add_days, next_weekday};
-use super::lexicon::{
-    DayWord, LANGS, compile, joined, number, number_pattern, weekday, weekday_names,
-};
+use super::lexicon::{DayWord, LANGS, compile, joined, number, number_pattern, weekday, weekday_names};
 use super::words::{next_word, prev_word};
 use super::{Candidate, Rank};
 
@@ -37,10 +35,8 @@ static IN_DAYS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .collect()
 });
 
-static FUTURE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.future))));
-static PAST: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.past))));
+static FUTURE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.future))));
+static PAST: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.past))));
 
 static WEEKDAY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let (pre, names) = (joined(|l| l.weekday_before), weekday_names(|_| true));
@@ -70,23 +66,15 @@ pub(super) fn find(text: &str, today: NaiveDate) -> Vec<Candidate> {
     for (re, word) in DAY_WORDS.iter() {
         for m in re.find_iter(text) {
             if day_word_applies(text, m.start(), m.end(), word) {
-                out.extend(relative(
-                    m.start(),
-                    m.end(),
-                    add_days(today, word.offset),
-                    false,
-                ));
+                out.extend(relative(m.start(), m.end(), add_days(today, word.offset), false));
             }
         }
     }
     for c in IN_DAYS.iter().flat_map(|re| re.captures_iter(text)) {
         out.extend(in_days(text, &c, today));
     }
-    let forms = [
-        (&WEEKDAY_BEFORE, Qualifier::Before),
-        (&WEEKDAY_AFTER, Qualifier::After),
-        (&WEEKDAY_BARE, Qualifier::Bare),
-    ];
+    let forms =
+        [(&WEEKDAY_BEFORE, Qualifier::Before), (&WEEKDAY_AFTER, Qualifier::After), (&WEEKDAY_BARE, Qualifier::Bare)];
     for (re, qualifier) in forms {
         for c in re.iter().flat_map(|re| re.captures_iter(text)) {
             out.extend(weekday_date(text, &c, qualifier, today));
@@ -116,10 +104,7 @@ fn clause_around(text: &str, start: usize, end: usize) -> &str {
         .get(..start)
         .and_then(|t| t.char_indices().rev().find(|&(_, c)| stop(c)))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = text
-        .get(end..)
-        .and_then(|t| t.find(stop))
-        .map_or(text.len(), |i| end + i);
+    let to = text.get(end..).and_then(|t| t.find(stop)).map_or(text.len(), |i| end + i);
     text.get(from..to).unwrap_or_default()
 }
 
@@ -138,30 +123,20 @@ fn in_days(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     relative(m.start(), m.end(), add_days(today, n), false)
 }
 
-fn weekday_date(
-    text: &str,
-    c: &Captures,
-    qualifier: Qualifier,
-    today: NaiveDate,
-) -> Option<Candidate> {
+fn weekday_date(text: &str, c: &Captures, qualifier: Qualifier, today: NaiveDate) -> Option<Candidate> {
     let (m, wd) = (c.get(0)?, c.name("wd")?);
     let name = wd.as_str().to_lowercase();
     let tail = text.get(m.end()..).unwrap_or_default();
     if NOT_WEEKDAY.as_ref().is_some_and(|re| re.is_match(tail)) {
         return None;
     }
-    let needs_before = LANGS
-        .iter()
-        .any(|l| l.weekday_needs_before.contains(&name.as_str()));
+    let needs_before = LANGS.iter().any(|l| l.weekday_needs_before.contains(&name.as_str()));
     if qualifier != Qualifier::Before && needs_before {
         return None;
     }
     if qualifier == Qualifier::Bare {
         let before = prev_word(text, m.start());
-        if LANGS
-            .iter()
-            .any(|l| l.not_bare_after.contains(&before.as_str()))
-        {
+        if LANGS.iter().any(|l| l.not_bare_after.contains(&before.as_str())) {
             return None;
         }
     }
@@ -170,27 +145,13 @@ fn weekday_date(
 }
 
 fn relative(start: usize, end: usize, date: Option<NaiveDate>, weekday: bool) -> Option<Candidate> {
-    Some(Candidate {
-        start,
-        end,
-        date: date?,
-        rank: Rank::Relative,
-        weekday,
-        yearless: None,
-    })
+    Some(Candidate { start, end, date: date?, rank: Rank::Relative, weekday, yearless: None })
 }
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
     let words: usize = LANGS.iter().map(|l| l.day_words.len()).sum();
     let in_days: usize = LANGS.iter().map(|l| l.in_days.len()).sum();
-    let single = [
-        &FUTURE,
-        &PAST,
-        &WEEKDAY_BEFORE,
-        &WEEKDAY_AFTER,
-        &WEEKDAY_BARE,
-        &NOT_WEEKDAY,
-    ];
+    let single = [&FUTURE, &PAST, &WEEKDAY_BEFORE, &WEEKDAY_AFTER, &WEEKDAY_BARE, &NOT_WEEKDAY];
     single.iter().all(|re| re.is_some()) && DAY_WORDS.len() == words && IN_DAYS.len() == in_days
 }

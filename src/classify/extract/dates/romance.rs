@@ -6,9 +6,7 @@
 use super::lexicon::{Cue, DayWord, Lang};
 
 /// "por la mañana", "esta mañana": the morning, not tomorrow.
-const MORNING: &[&str] = &[
-    "la", "esta", "una", "cada", "toda", "buena", "buenas", "media", "el",
-];
+const MORNING: &[&str] = &["la", "esta", "una", "cada", "toda", "buena", "buenas", "media", "el"];
 
 pub(super) const SPANISH: Lang = Lang {
     months: [
@@ -25,42 +23,16 @@ pub(super) const SPANISH: Lang = Lang {
         "noviembre nov",
         "diciembre dic",
     ],
-    weekdays: [
-        "lunes",
-        "martes",
-        "miércoles miercoles",
-        "jueves",
-        "viernes",
-        "sábado sabado",
-        "domingo",
-    ],
+    weekdays: ["lunes", "martes", "miércoles miercoles", "jueves", "viernes", "sábado sabado", "domingo"],
     weekday_abbrevs: ["lun", "mar", "mié mie", "jue", "vie", "sáb sab", "dom"],
-    numbers: &[
-        "un uno una",
-        "dos",
-        "tres",
-        "cuatro",
-        "cinco",
-        "seis",
-        "siete",
-        "ocho",
-        "nueve",
-        "diez",
-    ],
+    numbers: &["un uno una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
     day_words: &[
         DayWord::new(r"pasado\s+ma[ñn]ana", 2),
         DayWord::new(r"ma[ñn]ana", 1).not_after(MORNING),
         DayWord::new("hoy", 0),
     ],
     in_days: &[r"(?:en|dentro\s+de)\s+{n}\s+d[ií]as?"],
-    weekday_before: &[
-        r"el\s+pr[oó]ximo",
-        r"pr[oó]ximo",
-        "este",
-        "el",
-        r"para\s+el",
-        r"hasta\s+el",
-    ],
+    weekday_before: &[r"el\s+pr[oó]ximo", r"pr[oó]ximo", "este", "el", r"para\s+el", r"hasta\s+el"],
     weekday_after: &[r"pr[oó]ximo", r"que\s+viene"],
     bare_weekdays: false,
     not_bare_after: &[],
@@ -126,13 +98,9 @@ pub(super) const FRENCH: Lang = Lang {
         "novembre nov",
         "décembre decembre déc dec",
     ],
-    weekdays: [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ],
+    weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     weekday_abbrevs: ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"],
-    numbers: &[
-        "un une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-    ],
+    numbers: &["un une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"],
     day_words: &[
         DayWord::new(r"apr[eè]s[\s-]demain", 2),
         DayWord::new("demain", 1),
@@ -161,31 +129,60 @@ pub(super) const FRENCH: Lang = Lang {
 };
 
 const FRENCH_CUES: &[Cue] = &[
-    Cue::new(r"nouvelle\s+date(?:\s+de\s+(?:livraison|r[ée]ception|disponibilit[ée])|\s+d['’](?:exp[ée]dition|arriv[ée]e))?(?:\s+(?:est|:))?(?:\s+(?:le|au))?"),
-    Cue::new(r"(?:pr[ée]vue?s?|attendue?s?|estim[ée]e?s?|programm[ée]e?s?|reprogramm[ée]e?s?|replanifi[ée]e?s?)(?:\s+(?:le|pour\s+le|au|d[èe]s\s+le|pour))?"),
+    Cue::new(
+        r"nouvelle\s+date(?:\s+de\s+(?:livraison|r[ée]ception|disponibilit[ée])|\s+d['’](?:exp[ée]dition|arriv[ée]e))?(?:\s+(?:est|:))?(?:\s+(?:le|au))?",
+    ),
+    Cue::new(
+        r"(?:pr[ée]vue?s?|attendue?s?|estim[ée]e?s?|programm[ée]e?s?|reprogramm[ée]e?s?|replanifi[ée]e?s?)(?:\s+(?:le|pour\s+le|au|d[èe]s\s+le|pour))?",
+    ),
     Cue::new(r"(?:report[ée]e?s?|d[ée]cal[ée]e?s?|repouss[ée]e?s?)\s+(?:au|[àa]|jusqu['’]au)"),
-    Cue::new(r"date\s+(?:de\s+livraison\s+|d['’]exp[ée]dition\s+|d['’]arriv[ée]e\s+)?(?:pr[ée]vue|estim[ée]e)(?:\s+(?:est|:))?(?:\s+(?:le|au))?"),
-    Cue::new(r"(?:sera|seront)\s+(?:livr[ée]e?s?|exp[ée]di[ée]e?s?|pr[êe]te?s?|disponibles?|remise?s?|envoy[ée]e?s?)(?:\s+(?:le|au\s+plus\s+tard\s+le|d[èe]s\s+le))?"),
+    Cue::new(
+        r"date\s+(?:de\s+livraison\s+|d['’]exp[ée]dition\s+|d['’]arriv[ée]e\s+)?(?:pr[ée]vue|estim[ée]e)(?:\s+(?:est|:))?(?:\s+(?:le|au))?",
+    ),
+    Cue::new(
+        r"(?:sera|seront)\s+(?:livr[ée]e?s?|exp[ée]di[ée]e?s?|pr[êe]te?s?|disponibles?|remise?s?|envoy[ée]e?s?)(?:\s+(?:le|au\s+plus\s+tard\s+le|d[èe]s\s+le))?",
+    ),
     Cue::new(r"(?:arrivera|arriveront|partira|partiront|livrerons|exp[ée]dierons|enverrons)(?:\s+le)?"),
-    Cue::new(r"(?:livrer|exp[ée]dier|envoyer|apporter|livrez|envoyez|exp[ée]diez|apportez)(?:-(?:moi|nous))?(?:\s+(?:le\s+colis|la\s+commande|le\s+tout))?(?:\s+(?:le|pour\s+le))?"),
-    Cue::new(r"(?:pouvez-vous|pourriez-vous|merci\s+de|veuillez|possible\s+de)(?:\s+(?:me|nous))?\s+(?:livrer|envoyer|exp[ée]dier|apporter|passer)(?:\s+le)?"),
-    Cue::new(r"(?:je\s+serai|nous\s+serons|on\s+sera)\s+(?:[àa]\s+la\s+maison|chez\s+(?:moi|nous)|pr[ée]sente?s?|disponibles?|l[àa])(?:\s+le)?"),
-    Cue::new(r"pr[êe]te?s?\s+(?:[àa]\s+(?:l['’]exp[ée]dition|exp[ée]dier|partir)|pour\s+(?:l['’]exp[ée]dition|exp[ée]dition|l['’]envoi|livraison))(?:\s+(?:le|d[èe]s\s+le))?"),
-    Cue::new(r"(?:le\s+)?(?:reste|solde|reliquat|restant)(?:\s+de\s+la\s+commande|\s+des\s+articles|\s+des\s+quantit[ée]s)?(?:\s+(?:sera|seront)\s+(?:livr|exp[ée]di|envoy)[ée]e?s?)?(?:\s+le)?"),
-    Cue::new(r"(?:quantit[ée]s?|articles?)\s+restante?s?(?:\s+(?:sera|seront)\s+(?:livr|exp[ée]di|envoy)[ée]e?s?)?(?:\s+le)?"),
-    Cue::new(r"(?:prochaine|nouvelle|deuxi[èe]me|seconde)\s+(?:tentative|pr[ée]sentation)(?:\s+de\s+livraison)?(?:\s+(?:le|aura\s+lieu\s+le))?"),
+    Cue::new(
+        r"(?:livrer|exp[ée]dier|envoyer|apporter|livrez|envoyez|exp[ée]diez|apportez)(?:-(?:moi|nous))?(?:\s+(?:le\s+colis|la\s+commande|le\s+tout))?(?:\s+(?:le|pour\s+le))?",
+    ),
+    Cue::new(
+        r"(?:pouvez-vous|pourriez-vous|merci\s+de|veuillez|possible\s+de)(?:\s+(?:me|nous))?\s+(?:livrer|envoyer|exp[ée]dier|apporter|passer)(?:\s+le)?",
+    ),
+    Cue::new(
+        r"(?:je\s+serai|nous\s+serons|on\s+sera)\s+(?:[àa]\s+la\s+maison|chez\s+(?:moi|nous)|pr[ée]sente?s?|disponibles?|l[àa])(?:\s+le)?",
+    ),
+    Cue::new(
+        r"pr[êe]te?s?\s+(?:[àa]\s+(?:l['’]exp[ée]dition|exp[ée]dier|partir)|pour\s+(?:l['’]exp[ée]dition|exp[ée]dition|l['’]envoi|livraison))(?:\s+(?:le|d[èe]s\s+le))?",
+    ),
+    Cue::new(
+        r"(?:le\s+)?(?:reste|solde|reliquat|restant)(?:\s+de\s+la\s+commande|\s+des\s+articles|\s+des\s+quantit[ée]s)?(?:\s+(?:sera|seront)\s+(?:livr|exp[ée]di|envoy)[ée]e?s?)?(?:\s+le)?",
+    ),
+    Cue::new(
+        r"(?:quantit[ée]s?|articles?)\s+restante?s?(?:\s+(?:sera|seront)\s+(?:livr|exp[ée]di|envoy)[ée]e?s?)?(?:\s+le)?",
+    ),
+    Cue::new(
+        r"(?:prochaine|nouvelle|deuxi[èe]me|seconde)\s+(?:tentative|pr[ée]sentation)(?:\s+de\s+livraison)?(?:\s+(?:le|aura\s+lieu\s+le))?",
+    ),
     Cue::new(r"au\s+plus\s+tard(?:\s+le)?"),
     Cue::new(r"(?:nous\s+)?repasserons(?:\s+le)?|repasser(?:\s+le)?"),
     Cue::new(r"(?:maintenant|d[ée]sormais)(?:\s+le)?").tight(),
     Cue::old(r"initialement|originellement|[àa]\s+l['’]origine|auparavant|pr[ée]c[ée]demment|ancienne").modifier(),
-    Cue::old(r"(?:[ée]tait|[ée]taient|devait|devaient)(?:\s+[êe]tre)?\s+(?:pr[ée]vue?s?|livr[ée]e?s?|programm[ée]e?s?|arriver|exp[ée]di[ée]e?s?)(?:\s+(?:le|pour\s+le))?"),
+    Cue::old(
+        r"(?:[ée]tait|[ée]taient|devait|devaient)(?:\s+[êe]tre)?\s+(?:pr[ée]vue?s?|livr[ée]e?s?|programm[ée]e?s?|arriver|exp[ée]di[ée]e?s?)(?:\s+(?:le|pour\s+le))?",
+    ),
     Cue::old(r"au\s+lieu\s+du?(?:\s+de\s+la)?|plut[ôo]t\s+que(?:\s+le)?|[àa]\s+la\s+place\s+du?"),
     Cue::old(r"(?:commande|facture)\s+(?:pass[ée]e|du|dat[ée]e\s+du|effectu[ée]e|[ée]mise)(?:\s+le)?"),
     Cue::old(r"date\s+de\s+(?:la\s+)?(?:commande|facture)|(?:command[ée]e?s?|achet[ée]e?s?|pay[ée]e?s?)\s+le"),
-    Cue::old(r"(?:a|ont)\s+[ée]t[ée]\s+(?:livr|exp[ée]di|envoy)[ée]e?s?(?:\s+le)?|(?:livr|exp[ée]di|envoy)[ée]e?s?\s+le"),
+    Cue::old(
+        r"(?:a|ont)\s+[ée]t[ée]\s+(?:livr|exp[ée]di|envoy)[ée]e?s?(?:\s+le)?|(?:livr|exp[ée]di|envoy)[ée]e?s?\s+le",
+    ),
     Cue::old(r"tentative\s+de\s+livraison(?:\s+(?:du|le|a\s+eu\s+lieu\s+le))?"),
     Cue::old(r"(?:report[ée]e?s?|d[ée]cal[ée]e?s?)\s+du"),
     Cue::old(r"pas(?:\s+(?:le|avant\s+le))?|non(?:\s+pas)?(?:\s+le)?").tight(),
-    Cue::new(r"(?:me|nous)\s+(?:convient|conviendrait|irait)(?:\s+mieux)?|au\s+lieu\s+du?|plut[ôo]t\s+que|au\s+plus\s+tard").after(),
+    Cue::new(
+        r"(?:me|nous)\s+(?:convient|conviendrait|irait)(?:\s+mieux)?|au\s+lieu\s+du?|plut[ôo]t\s+que|au\s+plus\s+tard",
+    )
+    .after(),
     Cue::old(r"ne\s+(?:me|nous)\s+convient\s+pas|(?:n['’]est|ne\s+sera)\s+pas\s+possible").after(),
 ];

@@ -12,21 +12,14 @@ pub(super) fn is_digit(c: char) -> bool {
 /// The word that ends right before `pos`, past any spaces, lower case.
 pub(super) fn prev_word(text: &str, pos: usize) -> String {
     let head = text.get(..pos).unwrap_or_default().trim_end();
-    let word: String = head
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-        .collect();
+    let word: String = head.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’').collect();
     word.chars().rev().collect::<String>().to_lowercase()
 }
 
 /// The word that starts right after `pos`, past any spaces, lower case.
 pub(super) fn next_word(text: &str, pos: usize) -> String {
     let tail = text.get(pos..).unwrap_or_default().trim_start();
-    tail.chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-        .collect::<String>()
-        .to_lowercase()
+    tail.chars().take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’').collect::<String>().to_lowercase()
 }
 
 /// The two characters right before `pos`, nearest first.
@@ -64,9 +57,7 @@ pub(super) fn glued_right(text: &str, end: usize) -> bool {
 
 /// Small words that may join a weekday to its date ("Tuesday the 24th",
 /// "Selasa tanggal 24", "Mittwoch, der 25.11.").
-const JOINERS: &[&str] = &[
-    "the", "den", "der", "le", "el", "de", "tanggal", "tgl", "op",
-];
+const JOINERS: &[&str] = &["the", "den", "der", "le", "el", "de", "tanggal", "tgl", "op"];
 
 /// True when only spaces, punctuation or one joining word lie between
 /// `from` and `to`: "Thursday, 26/11", "Tuesday (24 Nov)".
@@ -90,9 +81,7 @@ pub(super) fn back(text: &str, pos: usize, n: usize) -> usize {
 /// The offset `n` characters after `pos` (or the end).
 pub(super) fn ahead(text: &str, pos: usize, n: usize) -> usize {
     let tail = text.get(pos..).unwrap_or_default();
-    tail.char_indices()
-        .nth(n)
-        .map_or(text.len(), |(i, _)| pos + i)
+    tail.char_indices().nth(n).map_or(text.len(), |(i, _)| pos + i)
 }
 
 /// How many characters lie between `from` and `to`.
@@ -123,16 +112,12 @@ pub(super) fn windows(
 
 fn word_start(text: &str, pos: usize) -> usize {
     let head = text.get(..pos).unwrap_or_default();
-    head.char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8())
+    head.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 fn word_end(text: &str, pos: usize) -> usize {
     let tail = text.get(pos..).unwrap_or_default();
-    tail.find(char::is_whitespace)
-        .map_or(text.len(), |i| pos + i)
+    tail.find(char::is_whitespace).map_or(text.len(), |i| pos + i)
 }
 
 /// Runs of digits (ASCII or Devanagari), as spans, in text order.

@@ -15,9 +15,7 @@ use regex::{Captures, Match, Regex};
 
 use super::calendar::{full_year, next_day_of_month, next_occurrence, parse_number};
 use super::english::ENGLISH;
-use super::lexicon::{
-    LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix,
-};
+use super::lexicon::{LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix};
 use super::words::{back, digit_runs, glued_left, glued_right, next_word, windows};
 use super::{Candidate, Rank};
 
@@ -28,10 +26,8 @@ const WEAK_DAY_MONTH: &[&str] = &["set", "des", "ago"];
 /// capitalised ("May 5", not "we may 5").
 const WEAK_MONTH_DAY: &[&str] = &["may", "mar"];
 /// Words that may follow a weak day-only form ("le 24 ou le 25").
-const AFTER_WEAK_DAY: &[&str] = &[
-    "ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp",
-    "merci", "si",
-];
+const AFTER_WEAK_DAY: &[&str] =
+    &["ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp", "merci", "si"];
 
 static DAY_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let (wd, mon) = (weekday_prefix(), month_names());
@@ -42,10 +38,7 @@ static DAY_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static MONTH_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let wd = weekday_prefix();
-    let mon = alternation(
-        ENGLISH.months.iter().flat_map(|e| e.split_whitespace()),
-        true,
-    );
+    let mon = alternation(ENGLISH.months.iter().flat_map(|e| e.split_whitespace()), true);
     compile(&format!(
         r"(?i)(?:\b(?:{wd}),?\s+)?\b(?P<mon>{mon})\b(?P<dot>\.)?\s*(?:the\s+)?(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>[0-9]{{4}})\b)?"
     ))
@@ -59,9 +52,8 @@ static LIST_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// "or 25", "-26" right after a month-day date.
-static LIST_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(r"(?i)^\s*(?:or|and|to|till|until|-|–|—|&)\s*(?P<w>[0-9]{1,2}(?:st|nd|rd|th)?)\b")
-});
+static LIST_AFTER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:or|and|to|till|until|-|–|—|&)\s*(?P<w>[0-9]{1,2}(?:st|nd|rd|th)?)\b"));
 
 /// A full weekday name and a day of the month: "Monday 23rd", "viernes 27".
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -74,14 +66,8 @@ static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// Day-only patterns, each with whether it is weak.
 static DAY_ONLY: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let strong = LANGS.iter().flat_map(|l| l.day_only).map(|p| (p, false));
-    let weak = LANGS
-        .iter()
-        .flat_map(|l| l.day_only_weak)
-        .map(|p| (p, true));
-    strong
-        .chain(weak)
-        .filter_map(|(p, w)| Some((compile(&format!(r"(?i)\b(?:{p})"))?, w)))
-        .collect()
+    let weak = LANGS.iter().flat_map(|l| l.day_only_weak).map(|p| (p, true));
+    strong.chain(weak).filter_map(|(p, w)| Some((compile(&format!(r"(?i)\b(?:{p})"))?, w))).collect()
 });
 
 /// How far around a number a written date may reach, in characters:
@@ -130,13 +116,7 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
     let (m, day, mon) = (c.get(0)?, c.get(1)?, c.name("mon")?);
     let weak = WEAK_DAY_MONTH.contains(&mon.as_str().to_lowercase().as_str());
     let bare = c.name("dot").is_none() && c.name("year").is_none();
-    if weak
-        && bare
-        && next_word(text, m.end())
-            .chars()
-            .next()
-            .is_some_and(char::is_alphabetic)
-    {
+    if weak && bare && next_word(text, m.end()).chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     if glued_left(text, day.start()) || glued_right(text, m.end()) {
@@ -158,19 +138,10 @@ fn month_day(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
 }
 
 /// A day and month name, with the year when written.
-fn resolve(
-    m: Match,
-    day: &str,
-    mon: &str,
-    year: Option<Match>,
-    today: NaiveDate,
-) -> Option<Candidate> {
+fn resolve(m: Match, day: &str, mon: &str, year: Option<Match>, today: NaiveDate) -> Option<Candidate> {
     let (day, month) = (parse_number(day)?, month(mon)?);
     let (date, yearless) = match year {
-        Some(y) => (
-            NaiveDate::from_ymd_opt(full_year(y.as_str(), today)?, month, day)?,
-            None,
-        ),
+        Some(y) => (NaiveDate::from_ymd_opt(full_year(y.as_str(), today)?, month, day)?, None),
         None => (next_occurrence(month, day, today)?, Some((month, day))),
     };
     Some(absolute(m.start(), m.end(), date, yearless))
@@ -180,19 +151,12 @@ fn resolve(
 /// of the date that starts with its day at `found.start`.
 pub(super) fn borrowed_before(text: &str, found: &Candidate) -> Option<Candidate> {
     let lo = back(text, found.start, 30);
-    let w = LIST_BEFORE
-        .as_ref()?
-        .captures(text.get(lo..found.start)?)?
-        .name("w")?;
+    let w = LIST_BEFORE.as_ref()?.captures(text.get(lo..found.start)?)?.name("w")?;
     let start = lo + w.start();
     if glued_left(text, start) {
         return None;
     }
-    let digits: String = w
-        .as_str()
-        .chars()
-        .take_while(|c| super::words::is_digit(*c))
-        .collect();
+    let digits: String = w.as_str().chars().take_while(|c| super::words::is_digit(*c)).collect();
     sibling(found, start, lo + w.end(), parse_number(&digits)?)
 }
 
@@ -206,17 +170,8 @@ fn borrowed_after(text: &str, c: &Captures, found: &Candidate) -> Option<Candida
     if glued_right(text, end + w.end()) {
         return None;
     }
-    let digits: String = w
-        .as_str()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    sibling(
-        found,
-        end + w.start(),
-        end + w.end(),
-        parse_number(&digits)?,
-    )
+    let digits: String = w.as_str().chars().take_while(char::is_ascii_digit).collect();
+    sibling(found, end + w.start(), end + w.end(), parse_number(&digits)?)
 }
 
 /// Another day in the month and year of `found`.
@@ -247,10 +202,7 @@ fn day_of_month(text: &str, c: &Captures, weak: bool, today: NaiveDate) -> Optio
         return None;
     }
     let date = next_day_of_month(parse_number(d.as_str().trim_end_matches("er"))?, today)?;
-    Some(Candidate {
-        rank: Rank::DayOnly,
-        ..absolute(m.start(), m.end(), date, None)
-    })
+    Some(Candidate { rank: Rank::DayOnly, ..absolute(m.start(), m.end(), date, None) })
 }
 
 /// "le 24" is a date when nothing or a small word follows ("le 24 ou le 25").
@@ -260,30 +212,12 @@ fn weak_day_ok(text: &str, end: usize) -> bool {
 }
 
 fn absolute(start: usize, end: usize, date: NaiveDate, yearless: Option<(u32, u32)>) -> Candidate {
-    Candidate {
-        start,
-        end,
-        date,
-        rank: Rank::Absolute,
-        weekday: false,
-        yearless,
-    }
+    Candidate { start, end, date, rank: Rank::Absolute, weekday: false, yearless }
 }
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    let tables: usize = LANGS
-        .iter()
-        .map(|l| l.day_only.len() + l.day_only_weak.len())
-        .sum();
-    [
-        &DAY_MONTH,
-        &MONTH_DAY,
-        &LIST_BEFORE,
-        &LIST_AFTER,
-        &WEEKDAY_DAY,
-    ]
-    .iter()
-    .all(|re| re.is_some())
+    let tables: usize = LANGS.iter().map(|l| l.day_only.len() + l.day_only_weak.len()).sum();
+    [&DAY_MONTH, &MONTH_DAY, &LIST_BEFORE, &LIST_AFTER, &WEEKDAY_DAY].iter().all(|re| re.is_some())
         && DAY_ONLY.len() == tables
 }

@@ -65,33 +65,20 @@ pub fn find_order_refs(text: &str) -> Vec<OrderRef> {
     let mut taken: Vec<Range<usize>> = super::tracking::find_tracking_spans(text)
         .into_iter()
         .map(|(span, _)| span)
-        .chain(
-            po::find(text)
-                .into_iter()
-                .filter(|p| p.clear)
-                .map(|p| p.span),
-        )
+        .chain(po::find(text).into_iter().filter(|p| p.clear).map(|p| p.span))
         .collect();
     taken.sort_by_key(|r| r.start);
     let mut found = orders::find(text);
     found.retain(|(span, _)| !overlaps_any(&taken, span));
     found.sort_by_key(|(span, _)| span.start);
     let mut seen = HashSet::new();
-    found
-        .into_iter()
-        .map(|(_, r)| r)
-        .filter(|r| seen.insert(r.key.clone()))
-        .collect()
+    found.into_iter().map(|(_, r)| r).filter(|r| seen.insert(r.key.clone())).collect()
 }
 
 /// Every purchase-order number in `text`, in text order.
 pub fn find_po_numbers(text: &str) -> Vec<PoNumber> {
     let mut seen = HashSet::new();
-    po::find(text)
-        .into_iter()
-        .map(|p| p.number)
-        .filter(|p| seen.insert(p.key.clone()))
-        .collect()
+    po::find(text).into_iter().map(|p| p.number).filter(|p| seen.insert(p.key.clone())).collect()
 }
 
 /// Whether `span` overlaps one of `sorted` (ordered by start). Every range
@@ -100,24 +87,14 @@ fn overlaps_any(sorted: &[Range<usize>], span: &Range<usize>) -> bool {
     const MAX_SPAN: usize = 256;
     let lo = sorted.partition_point(|r| r.start + MAX_SPAN < span.start);
     let hi = sorted.partition_point(|r| r.start < span.end);
-    sorted
-        .get(lo..hi.max(lo))
-        .unwrap_or(&[])
-        .iter()
-        .any(|r| r.start < span.end && span.start < r.end)
+    sorted.get(lo..hi.max(lo)).unwrap_or(&[]).iter().any(|r| r.start < span.end && span.start < r.end)
 }
 
 /// Upper-case ASCII letters and digits of `s`: `"so-10231"` -> `"SO10231"`,
 /// Devanagari digits written as ASCII (`"१०२३१"` -> `"10231"`).
 fn key_of(s: &str) -> String {
     s.chars()
-        .filter_map(|c| {
-            if c.is_ascii_alphabetic() {
-                Some(c.to_ascii_uppercase())
-            } else {
-                ascii_digit(c)
-            }
-        })
+        .filter_map(|c| if c.is_ascii_alphabetic() { Some(c.to_ascii_uppercase()) } else { ascii_digit(c) })
         .collect()
 }
 

@@ -33,28 +33,22 @@ const FILLER: &str = concat!(
 /// An order number: lettered (`SO-10231`), Amazon-shaped
 /// (`112-1234567-1234567`) or plain digits.
 /// Digits may be Devanagari in Hindi mail (`ऑर्डर १०२३१`).
-const VALUE: &str =
-    r"(?P<v>[A-Za-z]{1,5}[-–]?[0-9०-९]{3,12}|[0-9]{3}-[0-9]{7}-[0-9]{7}|[0-9०-९]{3,12})";
+const VALUE: &str = r"(?P<v>[A-Za-z]{1,5}[-–]?[0-9०-९]{3,12}|[0-9]{3}-[0-9]{7}-[0-9]{7}|[0-9०-९]{3,12})";
 
-static CUED: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?P<cue>{CUE}){FILLER}{VALUE}")));
+static CUED: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)\b(?P<cue>{CUE}){FILLER}{VALUE}")));
 
 /// A further number in a list after the first: ", 10232", "and #10233",
 /// "und 10234", "dan 10235", "और 10236".
 static LIST_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?i)^\s*(?:[,&/]|(?:and|y|e|und|et|en|dan|aur|और|or|o|oder|ou|of|atau|sowie)\s)\s*#?\s*{VALUE}"
-    ))
+    compile(&format!(r"(?i)^\s*(?:[,&/]|(?:and|y|e|und|et|en|dan|aur|और|or|o|oder|ou|of|atau|sowie)\s)\s*#?\s*{VALUE}"))
 });
 
 static CUE_WORD: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)^{CUE}$")));
 
-static HASHED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"#\s?(?P<v>[A-Za-z]{1,5}[-–]?[0-9]{3,12}|[0-9]{3,12})"));
+static HASHED: LazyLock<Regex> = LazyLock::new(|| compile(r"#\s?(?P<v>[A-Za-z]{1,5}[-–]?[0-9]{3,12}|[0-9]{3,12})"));
 
-static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?P<p>[A-Za-z]{1,5})(?P<sep>[-–]|[ \u{a0}]|)(?P<d>[0-9]{3,10})\b")
-});
+static PREFIXED: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\b(?P<p>[A-Za-z]{1,5})(?P<sep>[-–]|[ \u{a0}]|)(?P<d>[0-9]{3,10})\b"));
 
 /// A number followed by a unit or currency is a quantity or a price.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,12 +113,9 @@ fn hashed(text: &str, out: &mut Vec<(Range<usize>, OrderRef)>) {
 
 fn prefixed(text: &str, out: &mut Vec<(Range<usize>, OrderRef)>) {
     for caps in PREFIXED.captures_iter(text) {
-        let (Some(whole), Some(p), Some(sep), Some(d)) = (
-            caps.get(0),
-            caps.name("p"),
-            caps.name("sep"),
-            caps.name("d"),
-        ) else {
+        let (Some(whole), Some(p), Some(sep), Some(d)) =
+            (caps.get(0), caps.name("p"), caps.name("sep"), caps.name("d"))
+        else {
             continue;
         };
         if !starts_cleanly(text, whole.start())
@@ -158,14 +149,13 @@ fn accept_cued(text: &str, v: &Range<usize>, after_hash: bool) -> bool {
 /// units, purchase-order and identifier prefixes, carriers, months, time
 /// zones ("Rs1299", "Nov-2026", "HSN 6109", "PO-55120").
 const NEVER_PREFIXES: &[&str] = &[
-    "RS", "INR", "RP", "IDR", "USD", "EUR", "AUD", "GBP", "SGD", "MYR", "CHF", "RM", "PO", "OC",
-    "BC", "BE", "KG", "KGS", "GM", "GMS", "GR", "CM", "MM", "KM", "MG", "LBS", "OZ", "PCS", "PC",
-    "QTY", "X", "ISO", "HSN", "SKU", "GST", "GSTIN", "VAT", "EAN", "UPC", "ISBN", "DIN", "IBAN",
-    "BIC", "IFSC", "PIN", "OTP", "ZIP", "PLZ", "TEL", "TELP", "FAX", "AWB", "UPS", "DHL", "DTDC",
-    "USPS", "FEDEX", "RESI", "NO", "NR", "NUM", "NBR", "JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-    "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MEI", "AGU", "AGT", "OKT", "DES", "ENE",
-    "ABR", "AGO", "DIC", "MRZ", "DEZ", "JANV", "AVR", "JUIL", "MAART", "UTC", "GMT", "IST", "CET",
-    "CEST", "WIB", "AEST", "AEDT", "EST", "PST", "ORDER", "ORDEN", "TOTAL",
+    "RS", "INR", "RP", "IDR", "USD", "EUR", "AUD", "GBP", "SGD", "MYR", "CHF", "RM", "PO", "OC", "BC", "BE", "KG",
+    "KGS", "GM", "GMS", "GR", "CM", "MM", "KM", "MG", "LBS", "OZ", "PCS", "PC", "QTY", "X", "ISO", "HSN", "SKU", "GST",
+    "GSTIN", "VAT", "EAN", "UPC", "ISBN", "DIN", "IBAN", "BIC", "IFSC", "PIN", "OTP", "ZIP", "PLZ", "TEL", "TELP",
+    "FAX", "AWB", "UPS", "DHL", "DTDC", "USPS", "FEDEX", "RESI", "NO", "NR", "NUM", "NBR", "JAN", "FEB", "MAR", "APR",
+    "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MEI", "AGU", "AGT", "OKT", "DES", "ENE", "ABR",
+    "AGO", "DIC", "MRZ", "DEZ", "JANV", "AVR", "JUIL", "MAART", "UTC", "GMT", "IST", "CET", "CEST", "WIB", "AEST",
+    "AEDT", "EST", "PST", "ORDER", "ORDEN", "TOTAL",
 ];
 
 /// Short words that stand before a number in running text ("at 1530",
@@ -173,21 +163,18 @@ const NEVER_PREFIXES: &[&str] = &[
 /// space separates them from the digits.
 const WORDS_BEFORE_NUMBERS: &[&str] = &[
     // English
-    "A", "AN", "AT", "BY", "IN", "ON", "OF", "OR", "TO", "IS", "IT", "AS", "AM", "PM", "WE", "MY",
-    "ME", "US", "UP", "DO", "GO", "AND", "THE", "FOR", "WAS", "ARE", "VIA", "PER", "HAS", "HAD",
-    "GOT", "ALL", "BUT", "NOT", "ITS", "OUR", "YOU", "OUT", "OFF", "DAY", "NOW", "DUE", "ETA",
-    // Spanish, French, German, Dutch
-    "DE", "EL", "LA", "EN", "UN", "UNA", "Y", "CON", "POR", "DEL", "AL", "LOS", "LAS", "MI", "SU",
-    "TU", "QUE", "HAY", "ES", "LE", "DU", "AU", "AUX", "UNE", "LES", "DES", "PAR", "SUR", "MA",
-    "MON", "EST", "PAS", "ET", "OU", "UM", "IM", "ZU", "AB", "BIS", "CA", "VON", "VOM", "ZUM",
-    "ZUR", "BEI", "DER", "DIE", "DAS", "DEN", "DEM", "MIT", "UND", "IST", "OP", "TE", "OM", "HET",
-    "EEN", "VAN", "TOT", "UW", "BIJ", "MET", "NOG", // Indonesian, romanised Hindi
-    "DI", "KE", "DAN", "INI", "ITU", "ADA", "YG", "SD", "HR", "TGL", "JAM", "PK", "KA", "KI", "KO",
-    "SE", "HAI", "TAK", "YA", "AUR", "BHI", "HO", "NA", "SAYA", "NOMOR",
-    // identifiers, contacts and addresses
-    "ID", "REF", "PH", "HP", "WA", "MOB", "CP", "JNE", "TIKI", "CIN", "TAN", "PAN", "APT", "FLAT",
-    "ROOM", "FLR", "BOX", "UNIT", "SUITE", "STE", "BLDG", "BLOCK", "BLK", "PLOT", "HOUSE", "JL",
-    "JLN", "RT", "RW", "NH", "SH", "PAGE", "PG", "PRICE", "HARGA", "PREIS", "PRIX",
+    "A", "AN", "AT", "BY", "IN", "ON", "OF", "OR", "TO", "IS", "IT", "AS", "AM", "PM", "WE", "MY", "ME", "US", "UP",
+    "DO", "GO", "AND", "THE", "FOR", "WAS", "ARE", "VIA", "PER", "HAS", "HAD", "GOT", "ALL", "BUT", "NOT", "ITS",
+    "OUR", "YOU", "OUT", "OFF", "DAY", "NOW", "DUE", "ETA", // Spanish, French, German, Dutch
+    "DE", "EL", "LA", "EN", "UN", "UNA", "Y", "CON", "POR", "DEL", "AL", "LOS", "LAS", "MI", "SU", "TU", "QUE", "HAY",
+    "ES", "LE", "DU", "AU", "AUX", "UNE", "LES", "DES", "PAR", "SUR", "MA", "MON", "EST", "PAS", "ET", "OU", "UM",
+    "IM", "ZU", "AB", "BIS", "CA", "VON", "VOM", "ZUM", "ZUR", "BEI", "DER", "DIE", "DAS", "DEN", "DEM", "MIT", "UND",
+    "IST", "OP", "TE", "OM", "HET", "EEN", "VAN", "TOT", "UW", "BIJ", "MET", "NOG", // Indonesian, romanised Hindi
+    "DI", "KE", "DAN", "INI", "ITU", "ADA", "YG", "SD", "HR", "TGL", "JAM", "PK", "KA", "KI", "KO", "SE", "HAI", "TAK",
+    "YA", "AUR", "BHI", "HO", "NA", "SAYA", "NOMOR", // identifiers, contacts and addresses
+    "ID", "REF", "PH", "HP", "WA", "MOB", "CP", "JNE", "TIKI", "CIN", "TAN", "PAN", "APT", "FLAT", "ROOM", "FLR", "BOX",
+    "UNIT", "SUITE", "STE", "BLDG", "BLOCK", "BLK", "PLOT", "HOUSE", "JL", "JLN", "RT", "RW", "NH", "SH", "PAGE", "PG",
+    "PRICE", "HARGA", "PREIS", "PRIX",
 ];
 
 /// Upper-case words may be separated by a space (`SO 10231`), lower-case
@@ -212,12 +199,11 @@ fn prefix_is_plausible(prefix: &str, sep: &str) -> bool {
 
 /// Indian, Australian and US region codes that stand before postcodes.
 const REGIONS: &[&str] = &[
-    "AP", "AR", "AS", "BR", "CG", "CT", "GA", "GJ", "HR", "HP", "JH", "JK", "KA", "KL", "MP", "MH",
-    "MN", "ML", "MZ", "NL", "OD", "PB", "RJ", "SK", "TN", "TS", "TG", "TR", "UK", "UT", "WB", "DL",
-    "CH", "PY", "LD", "NSW", "VIC", "QLD", "SA", "TAS", "ACT", "NT", "WA", "AL", "AK", "AZ", "CA",
-    "CO", "DE", "FL", "HI", "IA", "ID", "IL", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MO", "MS",
-    "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "RI", "SC", "SD",
-    "TX", "VA", "VT", "WI", "WV", "WY", "DC", "UP",
+    "AP", "AR", "AS", "BR", "CG", "CT", "GA", "GJ", "HR", "HP", "JH", "JK", "KA", "KL", "MP", "MH", "MN", "ML", "MZ",
+    "NL", "OD", "PB", "RJ", "SK", "TN", "TS", "TG", "TR", "UK", "UT", "WB", "DL", "CH", "PY", "LD", "NSW", "VIC",
+    "QLD", "SA", "TAS", "ACT", "NT", "WA", "AL", "AK", "AZ", "CA", "CO", "DE", "FL", "HI", "IA", "ID", "IL", "KS",
+    "KY", "LA", "MA", "MD", "ME", "MI", "MO", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK",
+    "OR", "PA", "RI", "SC", "SD", "TX", "VA", "VT", "WI", "WV", "WY", "DC", "UP",
 ];
 
 /// "Mumbai MH 400050", "Sydney NSW 2000", "Austin, TX 78701": a region
@@ -231,16 +217,9 @@ fn is_postcode(text: &str, start: usize, prefix: &str, digits: &str, sep: &str) 
         return false;
     }
     let before = tail(text.get(..start).unwrap_or(""), 30).trim_end();
-    let last_word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let after_place =
-        last_word.chars().next().is_some_and(char::is_uppercase) && !CUE_WORD.is_match(&last_word);
+    let last_word: String =
+        before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let after_place = last_word.chars().next().is_some_and(char::is_uppercase) && !CUE_WORD.is_match(&last_word);
     before.ends_with(',') || after_place
 }
 
@@ -256,10 +235,6 @@ fn order_ref(written: &str) -> OrderRef {
 
 /// The last `n` characters of `s`.
 fn tail(s: &str, n: usize) -> &str {
-    let from = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
+    let from = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
     s.get(from..).unwrap_or("")
 }

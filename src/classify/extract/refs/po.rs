@@ -20,8 +20,7 @@ pub(super) struct FoundPo {
 
 /// The value after a cue: `55120`, `KK/20461`, `OC-55464`, `4500012345`.
 /// It must hold a digit, so that a filler word is never taken for it.
-const VALUE: &str =
-    r"(?P<v>(?:[A-Za-z]+[-/]){0,2}[A-Za-z]*[0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})";
+const VALUE: &str = r"(?P<v>(?:[A-Za-z]+[-/]){0,2}[A-Za-z]*[0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+){0,2})";
 
 /// Number words and punctuation between a cue and its value.
 const FILLER: &str = concat!(
@@ -30,13 +29,11 @@ const FILLER: &str = concat!(
 );
 
 /// "PO" and "P.O." with what follows; the key keeps the "PO".
-static ABBREVIATION: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?:p\.\s?o\.?|po){FILLER}{VALUE}")));
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| compile(&format!(r"(?i)\b(?:p\.\s?o\.?|po){FILLER}{VALUE}")));
 
 /// Purchase-order prefixes of the shops' suppliers: OC (orden de compra),
 /// BC (bon de commande), BE (Bestellung). Upper case only: "be 500" is not one.
-static PREFIXED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b(?P<v>(?:OC|BC|BE)(?:\s?[-/#:]\s?|\s)?[0-9]{3,12})"));
+static PREFIXED: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?P<v>(?:OC|BC|BE)(?:\s?[-/#:]\s?|\s)?[0-9]{3,12})"));
 
 /// The words for purchase order in the project's languages.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,10 +98,7 @@ fn abbreviated(text: &str, caps: &Captures) -> Option<FoundPo> {
     }
     // A value written right after "PO" belongs to it ("PO/KK/20461");
     // after "PO number:" a lettered value is a complete id of its own.
-    let attached = sep
-        .trim()
-        .chars()
-        .all(|c| matches!(c, '-' | '/' | '#' | '–'));
+    let attached = sep.trim().chars().all(|c| matches!(c, '-' | '/' | '#' | '–'));
     let own_prefix = v.as_str().to_ascii_uppercase().starts_with("PO");
     let key = if own_prefix || (!attached && !starts_with_digit) {
         key_of(v.as_str())
@@ -128,11 +122,7 @@ fn worded(text: &str, caps: &Captures, clear: bool) -> Option<FoundPo> {
     let v = value(text, caps)?;
     Some(FoundPo {
         span: v.range(),
-        number: PoNumber {
-            text: v.as_str().to_string(),
-            key: key_of(v.as_str()),
-            digits: digits_of(v.as_str()),
-        },
+        number: PoNumber { text: v.as_str().to_string(), key: key_of(v.as_str()), digits: digits_of(v.as_str()) },
         clear,
     })
 }

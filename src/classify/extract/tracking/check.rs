@@ -34,12 +34,7 @@ pub(super) fn gs1_mod10(s: &str) -> bool {
     let Some((body, check)) = body_and_check(s) else {
         return false;
     };
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &b)| digit(b) * if i % 2 == 0 { 3 } else { 1 })
-        .sum();
+    let sum: u32 = body.iter().rev().enumerate().map(|(i, &b)| digit(b) * if i % 2 == 0 { 3 } else { 1 }).sum();
     (10 - sum % 10) % 10 == check
 }
 
@@ -50,12 +45,7 @@ pub(super) fn fedex_mod11(s: &str) -> bool {
         return false;
     };
     const WEIGHTS: [u32; 3] = [1, 3, 7];
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .zip(WEIGHTS.iter().cycle())
-        .map(|(&b, w)| digit(b) * w)
-        .sum();
+    let sum: u32 = body.iter().rev().zip(WEIGHTS.iter().cycle()).map(|(&b, w)| digit(b) * w).sum();
     sum % 11 % 10 == check
 }
 
@@ -74,11 +64,7 @@ pub(super) fn ups(s: &str) -> bool {
         .iter()
         .enumerate()
         .map(|(i, &b)| {
-            let v = if b.is_ascii_digit() {
-                digit(b)
-            } else {
-                u32::from(b.to_ascii_uppercase() - 63) % 10
-            };
+            let v = if b.is_ascii_digit() { digit(b) } else { u32::from(b.to_ascii_uppercase() - 63) % 10 };
             if i % 2 == 1 { v * 2 } else { v }
         })
         .sum();

@@ -130,16 +130,8 @@ pub(super) struct Cues {
 impl Cues {
     pub(super) fn new(text: &str) -> Self {
         let mut spans: Vec<(Range<usize>, Kind)> = Vec::new();
-        spans.extend(
-            EXPLICIT
-                .find_iter(text)
-                .map(|m| (m.range(), Kind::Explicit)),
-        );
-        spans.extend(
-            SHIPPING
-                .find_iter(text)
-                .map(|m| (m.range(), Kind::Shipping)),
-        );
+        spans.extend(EXPLICIT.find_iter(text).map(|m| (m.range(), Kind::Explicit)));
+        spans.extend(SHIPPING.find_iter(text).map(|m| (m.range(), Kind::Shipping)));
         spans.extend(BLOCKER.find_iter(text).map(|m| (m.range(), Kind::Blocker)));
         let mut named = Vec::new();
         for caps in CARRIER.captures_iter(text) {
@@ -197,9 +189,7 @@ impl Cues {
     }
 
     fn shipping_near(&self, text: &str, span: &Range<usize>) -> bool {
-        let before = self
-            .before(text, span, SHIPPING_BEFORE)
-            .any(|(_, k)| k != Kind::Blocker);
+        let before = self.before(text, span, SHIPPING_BEFORE).any(|(_, k)| k != Kind::Blocker);
         let after = self
             .starting_in(span.end..span.end + SHIPPING_AFTER * 4 + 1)
             .iter()

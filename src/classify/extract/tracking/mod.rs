@@ -69,11 +69,7 @@ pub struct TrackingNumber {
 /// Every tracking number in `text`, in text order, deduplicated by number.
 pub fn find_tracking_numbers(text: &str) -> Vec<TrackingNumber> {
     let mut seen = HashSet::new();
-    scan::find(text)
-        .into_iter()
-        .map(|(_, t)| t)
-        .filter(|t| seen.insert(t.number.clone()))
-        .collect()
+    scan::find(text).into_iter().map(|(_, t)| t).filter(|t| seen.insert(t.number.clone())).collect()
 }
 
 /// Every occurrence of a tracking number in `text` with the byte range it
@@ -126,30 +122,15 @@ struct Reading {
 
 impl Reading {
     fn strong(carrier: Carrier, verified: bool) -> Self {
-        Reading {
-            carrier: Some(carrier),
-            verified,
-            needs_cue: false,
-            needs_name: false,
-        }
+        Reading { carrier: Some(carrier), verified, needs_cue: false, needs_name: false }
     }
 
     fn weak(carrier: Carrier, verified: bool) -> Self {
-        Reading {
-            carrier: Some(carrier),
-            verified,
-            needs_cue: true,
-            needs_name: false,
-        }
+        Reading { carrier: Some(carrier), verified, needs_cue: true, needs_name: false }
     }
 
     fn by_name(carrier: Carrier) -> Self {
-        Reading {
-            carrier: Some(carrier),
-            verified: false,
-            needs_cue: true,
-            needs_name: true,
-        }
+        Reading { carrier: Some(carrier), verified: false, needs_cue: true, needs_name: true }
     }
 }
 

@@ -23,8 +23,7 @@ fn s10(n: &str, out: &mut Vec<Reading>) {
     if b.len() != 13 {
         return;
     }
-    let (Some(service), Some(serial), Some(country)) = (n.get(..2), n.get(2..11), n.get(11..))
-    else {
+    let (Some(service), Some(serial), Some(country)) = (n.get(..2), n.get(2..11), n.get(11..)) else {
         return;
     };
     let letters = |s: &str| s.bytes().all(|c| c.is_ascii_uppercase());
@@ -38,12 +37,7 @@ fn s10(n: &str, out: &mut Vec<Reading>) {
         // Another post's number: real and verified, but no carrier of ours.
         _ => None,
     };
-    out.push(Reading {
-        carrier,
-        verified: true,
-        needs_cue: false,
-        needs_name: false,
-    });
+    out.push(Reading { carrier, verified: true, needs_cue: false, needs_name: false });
 }
 
 /// IMpb: 22 digits starting 92-95 are distinctive enough to stand alone;

@@ -57,10 +57,7 @@ fn best_at(
     let single = judge(text, first, n, cues, false).map(|found| (i + 1, first.clone(), found));
     // A whole token that is already a carrier's number is not glued to the
     // groups after it ("AWB 87207378834 2 parcels").
-    if single
-        .as_ref()
-        .is_some_and(|(_, _, t)| t.carrier.is_some() || t.check_digit_verified)
-    {
+    if single.as_ref().is_some_and(|(_, _, t)| t.carrier.is_some() || t.check_digit_verified) {
         return single;
     }
     let last = group_end(text, tokens, i);
@@ -84,19 +81,12 @@ fn explicit_groups(
     cues: &Cues,
 ) -> Option<(usize, Range<usize>, TrackingNumber)> {
     let later = tokens.get(i + 1..=last)?;
-    let end = i + later
-        .iter()
-        .position(|g| g.len() < 3)
-        .unwrap_or(later.len());
+    let end = i + later.iter().position(|g| g.len() < 3).unwrap_or(later.len());
     let span = tokens.get(i)?.start..tokens.get(end)?.end;
     let n = joined(text, &span);
     let named = end > i && plausible_code(&n) && cues.level(text, &span) == CueLevel::Explicit;
     named.then(|| {
-        let number = TrackingNumber {
-            number: n,
-            carrier: None,
-            check_digit_verified: false,
-        };
+        let number = TrackingNumber { number: n, carrier: None, check_digit_verified: false };
         (end + 1, span, number)
     })
 }
@@ -104,11 +94,7 @@ fn explicit_groups(
 /// The upper-case letters and digits of `text[span]`.
 fn joined(text: &str, span: &Range<usize>) -> String {
     let written = text.get(span.clone()).unwrap_or("");
-    written
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    written.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 /// Index of the last token that may be joined to token `i` as one number
@@ -140,10 +126,7 @@ fn group_end(text: &str, tokens: &[Range<usize>], i: usize) -> usize {
 /// One space (plain, no-break or thin) or one dash between groups.
 fn is_group_separator(sep: &str) -> bool {
     let mut chars = sep.chars();
-    matches!(
-        (chars.next(), chars.next()),
-        (Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '-'), None)
-    )
+    matches!((chars.next(), chars.next()), (Some(' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '-'), None))
 }
 
 /// Digit groups, and short upper-case letter groups (`RA ... GB`, `JJD`);
@@ -157,13 +140,7 @@ fn groupable(word: &str, first: bool) -> bool {
 }
 
 /// Whether `n` (normalised) at `span` is a tracking number, and whose.
-fn judge(
-    text: &str,
-    span: &Range<usize>,
-    n: String,
-    cues: &Cues,
-    joined: bool,
-) -> Option<TrackingNumber> {
+fn judge(text: &str, span: &Range<usize>, n: String, cues: &Cues, joined: bool) -> Option<TrackingNumber> {
     if !(MIN_LEN..=MAX_LEN).contains(&n.len()) {
         return None;
     }
@@ -175,17 +152,9 @@ fn judge(
     if joined && looks_like_national_phone(text, span) {
         return None;
     }
-    let level = if phone_before(text, span.start) {
-        CueLevel::Blocked
-    } else {
-        cues.level(text, span)
-    };
+    let level = if phone_before(text, span.start) { CueLevel::Blocked } else { cues.level(text, span) };
     let (carrier, verified) = choose(all, level, cues.named(), joined, &n)?;
-    Some(TrackingNumber {
-        number: n,
-        carrier,
-        check_digit_verified: verified,
-    })
+    Some(TrackingNumber { number: n, carrier, check_digit_verified: verified })
 }
 
 /// The carrier to report and whether its check digit passed, given the
@@ -202,17 +171,12 @@ fn choose(
     let allowed: Vec<Reading> = all
         .into_iter()
         .filter(|r| {
-            !r.needs_cue
-                || level >= CueLevel::Shipping
-                || (level == CueLevel::None && r.verified && is_named(r))
+            !r.needs_cue || level >= CueLevel::Shipping || (level == CueLevel::None && r.verified && is_named(r))
         })
         .collect();
     // The carrier the mail names wins; otherwise the best reading that can
     // stand without the name.
-    let chosen = allowed
-        .iter()
-        .find(|r| is_named(r))
-        .or_else(|| allowed.iter().find(|r| !r.needs_name));
+    let chosen = allowed.iter().find(|r| is_named(r)).or_else(|| allowed.iter().find(|r| !r.needs_name));
     match chosen {
         // A number printed in groups must prove itself: a joined guess
         // needs a check digit or a standalone format.
@@ -250,7 +214,5 @@ fn phone_before(text: &str, start: usize) -> bool {
     };
     // The last 16 characters are enough for "+91 " or "+49 (0) ".
     let from = before.char_indices().rev().nth(15).map_or(0, |(i, _)| i);
-    before
-        .get(from..)
-        .is_some_and(|tail| PHONE_PREFIX.is_match(tail))
+    before.get(from..).is_some_and(|tail| PHONE_PREFIX.is_match(tail))
 }

@@ -4,10 +4,7 @@ use super::Carrier::{self, *};
 use super::{carrier_name, find_tracking_numbers, normalise};
 
 fn found(text: &str) -> Vec<(String, Option<Carrier>, bool)> {
-    find_tracking_numbers(text)
-        .into_iter()
-        .map(|t| (t.number, t.carrier, t.check_digit_verified))
-        .collect()
+    find_tracking_numbers(text).into_iter().map(|t| (t.number, t.carrier, t.check_digit_verified)).collect()
 }
 
 fn one(n: &str, c: Option<Carrier>, verified: bool) -> Vec<(String, Option<Carrier>, bool)> {
@@ -15,10 +12,7 @@ fn one(n: &str, c: Option<Carrier>, verified: bool) -> Vec<(String, Option<Carri
 }
 
 fn numbers(text: &str) -> Vec<String> {
-    find_tracking_numbers(text)
-        .into_iter()
-        .map(|t| t.number)
-        .collect()
+    find_tracking_numbers(text).into_iter().map(|t| t.number).collect()
 }
 
 // --- strong formats: no cue needed -------------------------------------
@@ -88,10 +82,7 @@ fn a_22_digit_usps_number_stands_alone_and_a_wrong_one_does_not() {
 #[test]
 fn a_fedex_smartpost_number_goes_to_fedex_when_the_mail_says_fedex() {
     let text = "FedEx SmartPost tracking 9261292700768711948021";
-    assert_eq!(
-        found(text),
-        one("9261292700768711948021", Some(Fedex), true)
-    );
+    assert_eq!(found(text), one("9261292700768711948021", Some(Fedex), true));
 }
 
 #[test]
@@ -101,14 +92,8 @@ fn a_fedex_ground_96_barcode_is_verified() {
 
 #[test]
 fn j_and_t_and_ninja_van_numbers_need_no_cue() {
-    assert_eq!(
-        found("JP8747431133"),
-        one("JP8747431133", Some(JAndT), false)
-    );
-    assert_eq!(
-        found("NVID8564801557"),
-        one("NVID8564801557", Some(NinjaVan), false)
-    );
+    assert_eq!(found("JP8747431133"), one("JP8747431133", Some(JAndT), false));
+    assert_eq!(found("NVID8564801557"), one("NVID8564801557", Some(NinjaVan), false));
     assert_eq!(numbers("id NVSGNJVAN000123456."), ["NVSGNJVAN000123456"]);
 }
 
@@ -148,11 +133,7 @@ fn fedex_express_and_ground_numbers_need_a_cue_and_a_check_digit() {
     assert_eq!(found(text), one("986578788855", Some(Fedex), true));
     let ground = "Your package 568283610012734 is out for delivery";
     assert_eq!(found(ground), one("568283610012734", Some(Fedex), true));
-    assert!(
-        found("Your package 568283610012732")
-            .iter()
-            .all(|t| t.1.is_none())
-    );
+    assert!(found("Your package 568283610012732").iter().all(|t| t.1.is_none()));
 }
 
 #[test]
@@ -160,10 +141,7 @@ fn plain_digit_carriers_are_named_by_the_mail() {
     let aramex = "Aramex: shipment 85348161653 is held at the facility";
     assert_eq!(found(aramex), one("85348161653", Some(Aramex), false));
     let delhivery = "Delhivery waybill 2151056338189 - RTO initiated";
-    assert_eq!(
-        found(delhivery),
-        one("2151056338189", Some(Delhivery), false)
-    );
+    assert_eq!(found(delhivery), one("2151056338189", Some(Delhivery), false));
     let ecom = "Ecom Express AWB 7844222323 out for delivery";
     assert_eq!(found(ecom), one("7844222323", Some(EcomExpress), false));
 }
@@ -177,10 +155,7 @@ fn a_plain_digit_waybill_without_a_carrier_name_is_kept_unattributed() {
 #[test]
 fn dtdc_startrack_and_australia_post_domestic_forms_need_a_cue() {
     assert!(found("V19664073").is_empty());
-    assert_eq!(
-        found("DTDC consignment V19664073"),
-        one("V19664073", Some(Dtdc), false)
-    );
+    assert_eq!(found("DTDC consignment V19664073"), one("V19664073", Some(Dtdc), false));
     let st = "StarTrack consignment ABCZ01234567 is delayed";
     assert_eq!(found(st), one("ABCZ01234567", Some(StarTrack), false));
     let ap = "Your parcel 33ABC1234567 is awaiting collection";
@@ -289,15 +264,9 @@ fn numbers_from_the_order_book_are_found_in_sentences() {
         ("Ihre DHL Sendung 8467651916 kommt später.", Some(Dhl)),
         ("Votre colis UPS 1ZCUUXT00193994672 est retardé.", Some(Ups)),
         ("Paket Anda dengan resi JP8747431133 tertunda.", Some(JAndT)),
-        (
-            "Ninja Van: kiriman NVID0161933282 gagal diantar.",
-            Some(NinjaVan),
-        ),
+        ("Ninja Van: kiriman NVID0161933282 gagal diantar.", Some(NinjaVan)),
         ("Blue Dart AWB 26484348310 RTO", Some(BlueDart)),
-        (
-            "Delhivery shipment 1010473089322 delivered",
-            Some(Delhivery),
-        ),
+        ("Delhivery shipment 1010473089322 delivered", Some(Delhivery)),
         ("Royal Mail: RA900645955GB", Some(RoyalMail)),
         ("USPS tracking 9400149608767150087800", Some(Usps)),
         ("Australia Post EE727808081AU held", Some(AustraliaPost)),
@@ -333,16 +302,7 @@ fn normalise_upper_cases_and_drops_spaces_and_dashes() {
 
 #[test]
 fn odd_input_never_panics() {
-    for s in [
-        "",
-        "+",
-        "1Z",
-        "ट्रैकिंग",
-        "Tracking number:",
-        "RA 1234",
-        "+91",
-        "€€€ 1Z9",
-    ] {
+    for s in ["", "+", "1Z", "ट्रैकिंग", "Tracking number:", "RA 1234", "+91", "€€€ 1Z9"] {
         let _ = find_tracking_numbers(s);
     }
 }

@@ -27,18 +27,12 @@ fn written_dates_in_every_usual_english_shape_are_found() {
 #[test]
 fn a_written_date_keeps_its_weekday_and_year_in_the_text() {
     let f = found("ETA: Thursday 26 Nov 2026, thanks", THU);
-    assert_eq!(
-        (f[0].text.as_str(), f[0].start),
-        ("Thursday 26 Nov 2026", 5)
-    );
+    assert_eq!((f[0].text.as_str(), f[0].start), ("Thursday 26 Nov 2026", 5));
 }
 
 #[test]
 fn a_date_without_a_year_is_its_next_occurrence_so_january_is_next_year() {
-    assert_eq!(
-        dates("Can you deliver on 5 January?", THU),
-        vec![ymd(2027, 1, 5)]
-    );
+    assert_eq!(dates("Can you deliver on 5 January?", THU), vec![ymd(2027, 1, 5)]);
     assert_eq!(dates("Back in stock Jan 4th", THU), vec![ymd(2027, 1, 4)]);
     // The sent day itself is still this year.
     assert_eq!(dates("19 November", THU), vec![ymd(2026, 11, 19)]);
@@ -63,18 +57,9 @@ fn a_leap_day_is_found_only_in_a_leap_year() {
 
 #[test]
 fn tomorrow_today_and_the_day_after_tomorrow_count_from_the_sent_day() {
-    assert_eq!(
-        dates("Can you come tomorrow morning?", THU),
-        vec![ymd(2026, 11, 20)]
-    );
-    assert_eq!(
-        dates("the day after tomorrow", THU),
-        vec![ymd(2026, 11, 21)]
-    );
-    assert_eq!(
-        dates("out for delivery today", THU),
-        vec![ymd(2026, 11, 19)]
-    );
+    assert_eq!(dates("Can you come tomorrow morning?", THU), vec![ymd(2026, 11, 20)]);
+    assert_eq!(dates("the day after tomorrow", THU), vec![ymd(2026, 11, 21)]);
+    assert_eq!(dates("out for delivery today", THU), vec![ymd(2026, 11, 19)]);
 }
 
 #[test]
@@ -86,12 +71,7 @@ fn in_n_days_counts_calendar_days_in_digits_or_words() {
 
 #[test]
 fn within_a_few_days_or_business_days_is_a_deadline_not_a_date() {
-    for text in [
-        "within 2 days",
-        "in 3 business days",
-        "in 2-3 days",
-        "3 days ago",
-    ] {
+    for text in ["within 2 days", "in 3 business days", "in 2-3 days", "3 days ago"] {
         assert!(dates(text, THU).is_empty(), "{text}");
     }
 }
@@ -108,23 +88,14 @@ fn a_weekday_with_next_this_or_on_is_the_first_such_day_after_the_sent_day() {
 
 #[test]
 fn weekdays_that_name_no_single_date_are_skipped() {
-    for text in [
-        "on Tuesday next week",
-        "last Tuesday",
-        "Open Monday to Friday",
-        "on Tuesdays",
-        "Tuesday",
-    ] {
+    for text in ["on Tuesday next week", "last Tuesday", "Open Monday to Friday", "on Tuesdays", "Tuesday"] {
         assert!(dates(text, THU).is_empty(), "{text}");
     }
 }
 
 #[test]
 fn a_day_of_the_month_alone_is_its_next_occurrence() {
-    assert_eq!(
-        dates("please deliver on the 24th", THU),
-        vec![ymd(2026, 11, 24)]
-    );
+    assert_eq!(dates("please deliver on the 24th", THU), vec![ymd(2026, 11, 24)]);
     assert_eq!(dates("by the 3rd", THU), vec![ymd(2026, 12, 3)]);
     assert!(dates("the 3 boxes", THU).is_empty());
 }
@@ -229,10 +200,7 @@ fn a_refused_date_is_never_the_new_one() {
 
 #[test]
 fn no_later_than_is_a_new_date_despite_its_no() {
-    assert_eq!(
-        roles("Please deliver no later than 30 Nov.", THU),
-        vec![DateRole::New]
-    );
+    assert_eq!(roles("Please deliver no later than 30 Nov.", THU), vec![DateRole::New]);
 }
 
 #[test]
@@ -250,10 +218,7 @@ fn two_requested_dates_are_ambiguous() {
 
 #[test]
 fn a_single_later_date_without_cue_is_taken_and_two_are_not() {
-    assert_eq!(
-        new_date("Any chance for 26 Nov?", THU),
-        Some(ymd(2026, 11, 26))
-    );
+    assert_eq!(new_date("Any chance for 26 Nov?", THU), Some(ymd(2026, 11, 26)));
     assert_eq!(new_date("Any chance for 26 Nov or 27 Nov?", THU), None);
 }
 
@@ -267,19 +232,12 @@ fn a_recent_day_written_without_year_is_read_as_past_when_not_new() {
     // Long ago, it is the next occurrence again, as the labelling guide says.
     assert_eq!(dates("my order from 2 Aug", THU), vec![ymd(2027, 8, 2)]);
     // A requested date always follows the guide, even a day in the past.
-    assert_eq!(
-        dates("please deliver on 18 Nov", THU),
-        vec![ymd(2027, 11, 18)]
-    );
+    assert_eq!(dates("please deliver on 18 Nov", THU), vec![ymd(2027, 11, 18)]);
 }
 
 #[test]
 fn good_morning_and_times_are_not_dates() {
-    for text in [
-        "Good morning!",
-        "Delivery between 10:30 and 12:00",
-        "at 9.30 am",
-    ] {
+    for text in ["Good morning!", "Delivery between 10:30 and 12:00", "at 9.30 am"] {
         assert!(dates(text, THU).is_empty(), "{text}");
     }
 }
@@ -297,8 +255,7 @@ fn a_whole_carrier_delay_mail_gives_its_new_estimated_date() {
 
 #[test]
 fn a_us_carrier_notice_reads_month_first_and_labels_delivered_as_old() {
-    let mail =
-        "Scheduled Delivery: Tuesday, 11/24/2026\nDelivered: Wednesday 11/18/2026 at 2:14 P.M.";
+    let mail = "Scheduled Delivery: Tuesday, 11/24/2026\nDelivered: Wednesday 11/18/2026 at 2:14 P.M.";
     assert_eq!(dates(mail, THU), vec![ymd(2026, 11, 24), ymd(2026, 11, 18)]);
     assert_eq!(roles(mail, THU), vec![DateRole::New, DateRole::Old]);
 }
@@ -317,10 +274,7 @@ fn a_whole_supplier_mail_gives_the_date_for_the_rest_not_the_quantities() {
 fn a_whole_customer_mail_gives_the_requested_day_not_the_order_or_refused_day() {
     let mail = "Hi, I ordered on 10 Nov (order #10231). I won't be home on Monday 23 Nov. \
         Could you please deliver on Wednesday the 25th instead? Thanks, Priya";
-    assert_eq!(
-        roles(mail, THU),
-        vec![DateRole::Old, DateRole::Old, DateRole::New]
-    );
+    assert_eq!(roles(mail, THU), vec![DateRole::Old, DateRole::Old, DateRole::New]);
     assert_eq!(new_date(mail, THU), Some(ymd(2026, 11, 25)));
 }
 
@@ -335,8 +289,7 @@ fn a_weekday_with_an_ordinal_is_that_day_of_the_month() {
 
 #[test]
 fn a_new_date_refused_later_in_its_clause_is_old() {
-    let text =
-        "It says it will arrive on Monday but I won't be home, can you deliver Tuesday 24th?";
+    let text = "It says it will arrive on Monday but I won't be home, can you deliver Tuesday 24th?";
     assert_eq!(roles(text, THU), vec![DateRole::Old, DateRole::New]);
     assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 24)));
 }
@@ -358,13 +311,7 @@ fn a_confirmed_slot_is_new_and_the_order_placed_date_old() {
 
 #[test]
 fn asking_whether_it_can_be_delivered_is_a_request_not_a_past_delivery() {
-    assert_eq!(
-        roles("Can this be delivered on 26 Nov?", THU),
-        vec![DateRole::New]
-    );
-    assert_eq!(
-        roles("It was delivered on 18 Nov.", THU),
-        vec![DateRole::Old]
-    );
+    assert_eq!(roles("Can this be delivered on 26 Nov?", THU), vec![DateRole::New]);
+    assert_eq!(roles("It was delivered on 18 Nov.", THU), vec![DateRole::Old]);
     assert!(dates("Thanks for Monday's delivery", THU).is_empty());
 }

@@ -9,14 +9,9 @@ const AMSTERDAM: &str = "Mon, 23 Nov 2026 00:05:00 +0100";
 
 #[test]
 fn german_written_and_numeric_dates_are_found() {
-    for text in [
-        "3. Dezember 2026",
-        "Do., 3. Dez.",
-        "Donnerstag, 3. Dezember",
-        "03.12.2026",
-        "03.12.",
-        "am 3.12. liefern",
-    ] {
+    for text in
+        ["3. Dezember 2026", "Do., 3. Dez.", "Donnerstag, 3. Dezember", "03.12.2026", "03.12.", "am 3.12. liefern"]
+    {
         assert_eq!(dates(text, BERLIN), vec![ymd(2026, 12, 3)], "{text}");
     }
     assert_eq!(dates("5. Jänner", BERLIN), vec![ymd(2027, 1, 5)]);
@@ -26,16 +21,8 @@ fn german_written_and_numeric_dates_are_found() {
 #[test]
 fn german_morgen_is_tomorrow_but_not_good_morning() {
     assert_eq!(dates("Wir liefern morgen.", BERLIN), vec![ymd(2026, 12, 2)]);
-    assert_eq!(
-        dates("Morgen früh kommt der Fahrer.", BERLIN),
-        vec![ymd(2026, 12, 2)]
-    );
-    for text in [
-        "Guten Morgen Herr Weber,",
-        "morgens zwischen 8 und 10",
-        "am Morgen",
-        "jeden Morgen",
-    ] {
+    assert_eq!(dates("Morgen früh kommt der Fahrer.", BERLIN), vec![ymd(2026, 12, 2)]);
+    for text in ["Guten Morgen Herr Weber,", "morgens zwischen 8 und 10", "am Morgen", "jeden Morgen"] {
         assert!(dates(text, BERLIN).is_empty(), "{text}");
     }
     assert_eq!(dates("heute Morgen", BERLIN), vec![ymd(2026, 12, 1)]);
@@ -67,11 +54,7 @@ fn german_phrases_give_roles() {
         assert_eq!(roles(text, BERLIN), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, BERLIN), Some(ymd(2026, 12, 4)), "{text}");
     }
-    let old = [
-        "Bestelldatum: 20.11.2026",
-        "ursprünglich für den 30.11. geplant",
-        "Die Ware wurde am 27.11. versandt.",
-    ];
+    let old = ["Bestelldatum: 20.11.2026", "ursprünglich für den 30.11. geplant", "Die Ware wurde am 27.11. versandt."];
     for text in old {
         assert_eq!(roles(text, BERLIN), vec![DateRole::Old], "{text}");
     }
@@ -92,12 +75,7 @@ fn german_old_new_and_refused_dates() {
 
 #[test]
 fn dutch_written_dates_are_found() {
-    for text in [
-        "26 november 2026",
-        "donderdag 26 nov",
-        "do 26 nov.",
-        "26 nov",
-    ] {
+    for text in ["26 november 2026", "donderdag 26 nov", "do 26 nov.", "26 nov"] {
         assert_eq!(dates(text, AMSTERDAM), vec![ymd(2026, 11, 26)], "{text}");
     }
     assert_eq!(dates("3 mrt", AMSTERDAM), vec![ymd(2027, 3, 3)]);
@@ -106,10 +84,7 @@ fn dutch_written_dates_are_found() {
 
 #[test]
 fn dutch_morgen_is_tomorrow_but_not_good_morning() {
-    assert_eq!(
-        dates("We bezorgen morgen.", AMSTERDAM),
-        vec![ymd(2026, 11, 24)]
-    );
+    assert_eq!(dates("We bezorgen morgen.", AMSTERDAM), vec![ymd(2026, 11, 24)]);
     assert_eq!(dates("morgenochtend", AMSTERDAM), vec![ymd(2026, 11, 24)]);
     assert_eq!(dates("overmorgen", AMSTERDAM), vec![ymd(2026, 11, 25)]);
     assert_eq!(dates("vandaag", AMSTERDAM), vec![ymd(2026, 11, 23)]);
@@ -120,14 +95,8 @@ fn dutch_morgen_is_tomorrow_but_not_good_morning() {
 
 #[test]
 fn dutch_weekdays_and_day_counts_resolve_from_the_sent_day() {
-    assert_eq!(
-        dates("volgende dinsdag", AMSTERDAM),
-        vec![ymd(2026, 11, 24)]
-    );
-    assert_eq!(
-        dates("aanstaande vrijdag", AMSTERDAM),
-        vec![ymd(2026, 11, 27)]
-    );
+    assert_eq!(dates("volgende dinsdag", AMSTERDAM), vec![ymd(2026, 11, 24)]);
+    assert_eq!(dates("aanstaande vrijdag", AMSTERDAM), vec![ymd(2026, 11, 27)]);
     assert_eq!(dates("vrijdag a.s.", AMSTERDAM), vec![ymd(2026, 11, 27)]);
     assert_eq!(dates("op maandag", AMSTERDAM), vec![ymd(2026, 11, 30)]);
     assert_eq!(dates("over 3 dagen", AMSTERDAM), vec![ymd(2026, 11, 26)]);
@@ -149,11 +118,7 @@ fn dutch_phrases_give_roles() {
         assert_eq!(roles(text, AMSTERDAM), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, AMSTERDAM), Some(ymd(2026, 11, 26)), "{text}");
     }
-    let old = [
-        "Oorspronkelijk gepland op 24 november.",
-        "Besteld op 10 november.",
-        "Factuurdatum 10-11-2026",
-    ];
+    let old = ["Oorspronkelijk gepland op 24 november.", "Besteld op 10 november.", "Factuurdatum 10-11-2026"];
     for text in old {
         assert_eq!(roles(text, AMSTERDAM), vec![DateRole::Old], "{text}");
     }

@@ -28,22 +28,12 @@ fn hindi_written_dates_are_found_in_every_spelling_and_digit_set() {
 
 #[test]
 fn hindi_kal_is_tomorrow_only_when_the_clause_asks_or_looks_ahead() {
-    for text in [
-        "कल डिलीवर करें",
-        "कल भेज दीजिए",
-        "पार्सल कल पहुंचेगा",
-        "kal deliver kar do",
-        "kal bhej do please",
-    ] {
+    for text in ["कल डिलीवर करें", "कल भेज दीजिए", "पार्सल कल पहुंचेगा", "kal deliver kar do", "kal bhej do please"]
+    {
         assert_eq!(dates(text, INDIA), vec![ymd(2026, 11, 29)], "{text}");
     }
-    for text in [
-        "पार्सल कल आया था",
-        "कल डिलीवर हुआ था",
-        "kal aaya tha",
-        "कल",
-        "kal shaam ko",
-    ] {
+    for text in ["पार्सल कल आया था", "कल डिलीवर हुआ था", "kal aaya tha", "कल", "kal shaam ko"]
+    {
         assert!(dates(text, INDIA).is_empty(), "{text}");
     }
 }
@@ -89,11 +79,7 @@ fn hindi_verbs_after_the_date_give_it_its_role() {
         assert_eq!(roles(text, INDIA), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, INDIA), Some(ymd(2026, 12, 2)), "{text}");
     }
-    let old = [
-        "पहले 30 नवंबर थी",
-        "मैंने 20 नवंबर को ऑर्डर किया था",
-        "30 Nov ko aana tha",
-    ];
+    let old = ["पहले 30 नवंबर थी", "मैंने 20 नवंबर को ऑर्डर किया था", "30 Nov ko aana tha"];
     for text in old {
         assert_eq!(roles(text, INDIA), vec![DateRole::Old], "{text}");
     }

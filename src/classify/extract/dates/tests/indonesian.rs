@@ -32,10 +32,7 @@ fn indonesian_des_is_a_month_only_when_it_stands_as_one() {
 
 #[test]
 fn indonesian_relative_words_resolve_from_the_local_sent_day() {
-    assert_eq!(
-        dates("Tolong kirim besok.", JAKARTA),
-        vec![ymd(2026, 12, 1)]
-    );
+    assert_eq!(dates("Tolong kirim besok.", JAKARTA), vec![ymd(2026, 12, 1)]);
     assert_eq!(dates("besok pagi", JAKARTA), vec![ymd(2026, 12, 1)]);
     assert_eq!(dates("lusa", JAKARTA), vec![ymd(2026, 12, 2)]);
     assert_eq!(dates("hari ini", JAKARTA), vec![ymd(2026, 11, 30)]);
@@ -54,23 +51,14 @@ fn indonesian_weekdays_need_hari_or_depan_and_minggu_alone_is_a_week() {
     assert_eq!(dates("hari Minggu", JAKARTA), vec![ymd(2026, 12, 6)]);
     // On a Monday, "Senin depan" is a week later.
     assert_eq!(dates("Senin depan", JAKARTA), vec![ymd(2026, 12, 7)]);
-    for text in [
-        "minggu depan",
-        "Minggu ini",
-        "Selasa minggu depan",
-        "Selasa lalu",
-        "Senin",
-    ] {
+    for text in ["minggu depan", "Minggu ini", "Selasa minggu depan", "Selasa lalu", "Senin"] {
         assert!(dates(text, JAKARTA).is_empty(), "{text}");
     }
 }
 
 #[test]
 fn indonesian_day_of_month_after_tanggal_is_a_date() {
-    assert_eq!(
-        dates("tolong kirim tanggal 4", JAKARTA),
-        vec![ymd(2026, 12, 4)]
-    );
+    assert_eq!(dates("tolong kirim tanggal 4", JAKARTA), vec![ymd(2026, 12, 4)]);
     assert_eq!(dates("tgl. 4", JAKARTA), vec![ymd(2026, 12, 4)]);
 }
 
@@ -95,11 +83,7 @@ fn indonesian_phrases_give_roles() {
         assert_eq!(roles(text, JAKARTA), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, JAKARTA), Some(ymd(2026, 12, 4)), "{text}");
     }
-    let old = [
-        "Sebelumnya dijadwalkan 1 Desember.",
-        "Semula tanggal 1 Desember.",
-        "Tanggal pesanan: 20/11/2026",
-    ];
+    let old = ["Sebelumnya dijadwalkan 1 Desember.", "Semula tanggal 1 Desember.", "Tanggal pesanan: 20/11/2026"];
     for text in old {
         assert_eq!(roles(text, JAKARTA), vec![DateRole::Old], "{text}");
     }
@@ -117,10 +101,7 @@ fn indonesian_old_and_new_in_one_sentence_give_the_new_one() {
 
 #[test]
 fn indonesian_two_requested_dates_are_ambiguous() {
-    assert_eq!(
-        new_date("Tolong kirim tanggal 3 atau 4 Desember.", JAKARTA),
-        None
-    );
+    assert_eq!(new_date("Tolong kirim tanggal 3 atau 4 Desember.", JAKARTA), None);
     assert_eq!(new_date("Bisa dikirim besok atau lusa?", JAKARTA), None);
 }
 
@@ -128,10 +109,7 @@ fn indonesian_two_requested_dates_are_ambiguous() {
 fn a_whole_indonesian_customer_mail_gives_the_requested_day() {
     let mail = "Halo kak, paket pesanan #10231 belum sampai. Tolong dikirim hari Selasa tanggal \
         1 Desember ya, karena hari Senin saya tidak di rumah. Terima kasih";
-    assert_eq!(
-        dates(mail, JAKARTA),
-        vec![ymd(2026, 12, 1), ymd(2026, 12, 7)]
-    );
+    assert_eq!(dates(mail, JAKARTA), vec![ymd(2026, 12, 1), ymd(2026, 12, 7)]);
     assert_eq!(roles(mail, JAKARTA), vec![DateRole::New, DateRole::Old]);
     assert_eq!(new_date(mail, JAKARTA), Some(ymd(2026, 12, 1)));
 }
@@ -139,9 +117,6 @@ fn a_whole_indonesian_customer_mail_gives_the_requested_day() {
 #[test]
 fn an_indonesian_estimate_range_is_ambiguous() {
     let mail = "Pesanan Anda akan tiba dalam 2-3 hari kerja. Estimasi: 3 Des - 4 Des.";
-    assert_eq!(
-        dates(mail, JAKARTA),
-        vec![ymd(2026, 12, 3), ymd(2026, 12, 4)]
-    );
+    assert_eq!(dates(mail, JAKARTA), vec![ymd(2026, 12, 3), ymd(2026, 12, 4)]);
     assert_eq!(new_date(mail, JAKARTA), None);
 }

@@ -27,10 +27,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The dates found in `text`, in text order.
 fn dates(text: &str, header: &str) -> Vec<NaiveDate> {
-    find_dates(text, sent(header))
-        .into_iter()
-        .map(|f| f.date)
-        .collect()
+    find_dates(text, sent(header)).into_iter().map(|f| f.date).collect()
 }
 
 fn found(text: &str, header: &str) -> Vec<FoundDate> {
@@ -39,10 +36,7 @@ fn found(text: &str, header: &str) -> Vec<FoundDate> {
 
 /// The roles of the dates found, in text order.
 fn roles(text: &str, header: &str) -> Vec<DateRole> {
-    find_dates(text, sent(header))
-        .into_iter()
-        .map(|f| f.role)
-        .collect()
+    find_dates(text, sent(header)).into_iter().map(|f| f.role).collect()
 }
 
 /// The new date `text` gives.
@@ -67,10 +61,7 @@ fn relative_dates_count_from_the_local_day_of_the_date_header_not_utc() {
     // 22:30 in New York on the 19th is already the 20th in UTC.
     assert_eq!(dates("Delivery tomorrow.", THU), vec![ymd(2026, 11, 20)]);
     // 00:20 in Berlin on 1 Dec is still 30 Nov in UTC.
-    assert_eq!(
-        dates("Zustellung morgen.", "Tue, 01 Dec 2026 00:20:00 +0100"),
-        vec![ymd(2026, 12, 2)]
-    );
+    assert_eq!(dates("Zustellung morgen.", "Tue, 01 Dec 2026 00:20:00 +0100"), vec![ymd(2026, 12, 2)]);
 }
 
 #[test]
@@ -79,10 +70,7 @@ fn start_is_the_byte_offset_and_text_the_slice_as_written() {
     let f = found(text, THU);
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].text, "२६ नवम्बर");
-    assert_eq!(
-        text.get(f[0].start..f[0].start + f[0].text.len()),
-        Some("२६ नवम्बर")
-    );
+    assert_eq!(text.get(f[0].start..f[0].start + f[0].text.len()), Some("२६ नवम्बर"));
     assert_eq!(f[0].date, ymd(2026, 11, 26));
 }
 
@@ -96,10 +84,7 @@ fn found_dates_come_in_text_order_without_overlaps() {
 
 #[test]
 fn a_weekday_right_before_a_date_is_part_of_that_date_not_another_one() {
-    assert_eq!(
-        dates("Please deliver on Tuesday, 24/11.", THU),
-        vec![ymd(2026, 11, 24)]
-    );
+    assert_eq!(dates("Please deliver on Tuesday, 24/11.", THU), vec![ymd(2026, 11, 24)]);
     assert_eq!(dates("am Dienstag (24.11.)", THU), vec![ymd(2026, 11, 24)]);
 }
 
@@ -107,9 +92,7 @@ fn a_weekday_right_before_a_date_is_part_of_that_date_not_another_one() {
 fn every_weekday_name_resolves_to_the_first_such_day_strictly_after_the_sent_day() {
     // A whole week of sent days, each weekday name of each language, checked against chrono.
     for offset in 0..7 {
-        let day = ymd(2026, 11, 16)
-            .checked_add_days(Days::new(offset))
-            .expect("a day");
+        let day = ymd(2026, 11, 16).checked_add_days(Days::new(offset)).expect("a day");
         let header = format!("{} 12:00:00 +0000", day.format("%a, %d %b %Y"));
         for lang in LANGS.iter() {
             for (n, entry) in (0u8..).zip(lang.weekdays) {
@@ -128,12 +111,7 @@ fn every_weekday_name_resolves_to_the_first_such_day_strictly_after_the_sent_day
 
 #[test]
 fn text_without_any_date_gives_nothing() {
-    for text in [
-        "",
-        "Hello, where is my order #10231?",
-        "Tracking 1Z999AA10123456784",
-        "१२३",
-    ] {
+    for text in ["", "Hello, where is my order #10231?", "Tracking 1Z999AA10123456784", "१२३"] {
         assert!(dates(text, THU).is_empty(), "{text}");
         assert_eq!(new_date(text, THU), None, "{text}");
     }
@@ -216,11 +194,7 @@ fn random_mixed_text_never_panics_and_every_span_is_its_text() {
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
         }
         for f in found(&text, THU) {
-            assert_eq!(
-                text.get(f.start..f.start + f.text.len()),
-                Some(f.text.as_str()),
-                "{text}"
-            );
+            assert_eq!(text.get(f.start..f.start + f.text.len()), Some(f.text.as_str()), "{text}");
         }
         let _ = new_date(&text, THU);
     }

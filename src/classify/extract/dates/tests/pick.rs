@@ -3,12 +3,7 @@
 use super::*;
 
 fn at(date: NaiveDate, role: DateRole) -> FoundDate {
-    FoundDate {
-        date,
-        text: date.to_string(),
-        start: 0,
-        role,
-    }
+    FoundDate { date, text: date.to_string(), start: 0, role }
 }
 
 fn pick(found: &[FoundDate]) -> Option<NaiveDate> {
@@ -17,32 +12,20 @@ fn pick(found: &[FoundDate]) -> Option<NaiveDate> {
 
 #[test]
 fn one_new_date_on_or_after_the_sent_day_is_picked() {
-    assert_eq!(
-        pick(&[at(ymd(2026, 11, 24), DateRole::New)]),
-        Some(ymd(2026, 11, 24))
-    );
+    assert_eq!(pick(&[at(ymd(2026, 11, 24), DateRole::New)]), Some(ymd(2026, 11, 24)));
     // The sent day itself may be new ("delivery today"); the policy judges it.
-    assert_eq!(
-        pick(&[at(ymd(2026, 11, 19), DateRole::New)]),
-        Some(ymd(2026, 11, 19))
-    );
+    assert_eq!(pick(&[at(ymd(2026, 11, 19), DateRole::New)]), Some(ymd(2026, 11, 19)));
 }
 
 #[test]
 fn the_same_new_date_twice_is_still_one_date() {
-    let found = [
-        at(ymd(2026, 11, 24), DateRole::New),
-        at(ymd(2026, 11, 24), DateRole::New),
-    ];
+    let found = [at(ymd(2026, 11, 24), DateRole::New), at(ymd(2026, 11, 24), DateRole::New)];
     assert_eq!(pick(&found), Some(ymd(2026, 11, 24)));
 }
 
 #[test]
 fn two_distinct_new_dates_are_ambiguous() {
-    let found = [
-        at(ymd(2026, 11, 24), DateRole::New),
-        at(ymd(2026, 11, 25), DateRole::New),
-    ];
+    let found = [at(ymd(2026, 11, 24), DateRole::New), at(ymd(2026, 11, 25), DateRole::New)];
     assert_eq!(pick(&found), None);
 }
 
@@ -60,41 +43,26 @@ fn old_and_unknown_dates_do_not_compete_with_a_new_one() {
 fn a_new_date_before_the_sent_day_is_never_picked() {
     assert_eq!(pick(&[at(ymd(2026, 11, 18), DateRole::New)]), None);
     // Nor does it let an unknown date stand in for it.
-    let found = [
-        at(ymd(2026, 11, 18), DateRole::New),
-        at(ymd(2026, 11, 26), DateRole::Unknown),
-    ];
+    let found = [at(ymd(2026, 11, 18), DateRole::New), at(ymd(2026, 11, 26), DateRole::Unknown)];
     assert_eq!(pick(&found), None);
     // A later new date still wins over a past one.
-    let found = [
-        at(ymd(2026, 11, 18), DateRole::New),
-        at(ymd(2026, 11, 26), DateRole::New),
-    ];
+    let found = [at(ymd(2026, 11, 18), DateRole::New), at(ymd(2026, 11, 26), DateRole::New)];
     assert_eq!(pick(&found), Some(ymd(2026, 11, 26)));
 }
 
 #[test]
 fn without_a_new_date_the_only_later_date_that_is_not_old_is_picked() {
-    let found = [
-        at(ymd(2026, 11, 10), DateRole::Unknown),
-        at(ymd(2026, 11, 26), DateRole::Unknown),
-    ];
+    let found = [at(ymd(2026, 11, 10), DateRole::Unknown), at(ymd(2026, 11, 26), DateRole::Unknown)];
     assert_eq!(pick(&found), Some(ymd(2026, 11, 26)));
 }
 
 #[test]
 fn without_a_new_date_an_old_or_a_second_later_date_gives_nothing() {
     assert_eq!(pick(&[at(ymd(2026, 11, 26), DateRole::Old)]), None);
-    let found = [
-        at(ymd(2026, 11, 26), DateRole::Unknown),
-        at(ymd(2026, 11, 27), DateRole::Unknown),
-    ];
+    let found = [at(ymd(2026, 11, 26), DateRole::Unknown), at(ymd(2026, 11, 27), DateRole::Unknown)];
     assert_eq!(pick(&found), None);
     // A date also named as old elsewhere is old.
-    let found = [
-        at(ymd(2026, 11, 26), DateRole::Unknown),
-        at(ymd(2026, 11, 26), DateRole::Old),
-    ];
+    let found = [at(ymd(2026, 11, 26), DateRole::Unknown), at(ymd(2026, 11, 26), DateRole::Old)];
     assert_eq!(pick(&found), None);
 }
 

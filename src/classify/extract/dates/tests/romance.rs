@@ -9,13 +9,7 @@ const PARIS: &str = "Sat, 28 Nov 2026 00:30:00 +0100";
 
 #[test]
 fn spanish_written_dates_are_found_with_or_without_weekday_and_year() {
-    for text in [
-        "26 de noviembre de 2026",
-        "jueves 26 de nov.",
-        "26 nov",
-        "el 26 de Noviembre",
-        "26/nov/2026",
-    ] {
+    for text in ["26 de noviembre de 2026", "jueves 26 de nov.", "26 nov", "el 26 de Noviembre", "26/nov/2026"] {
         assert_eq!(dates(text, THU), vec![ymd(2026, 11, 26)], "{text}");
     }
     assert_eq!(dates("el 5 de enero", MADRID), vec![ymd(2027, 1, 5)]);
@@ -24,17 +18,11 @@ fn spanish_written_dates_are_found_with_or_without_weekday_and_year() {
 
 #[test]
 fn spanish_manana_is_tomorrow_but_not_in_the_morning() {
-    assert_eq!(
-        dates("Entréguenlo mañana, por favor.", MADRID),
-        vec![ymd(2026, 12, 17)]
-    );
+    assert_eq!(dates("Entréguenlo mañana, por favor.", MADRID), vec![ymd(2026, 12, 17)]);
     assert!(dates("Llegó esta mañana.", MADRID).is_empty());
     assert!(dates("Estaré en casa por la mañana.", MADRID).is_empty());
     // "mañana por la mañana": tomorrow, once.
-    assert_eq!(
-        dates("mañana por la mañana", MADRID),
-        vec![ymd(2026, 12, 17)]
-    );
+    assert_eq!(dates("mañana por la mañana", MADRID), vec![ymd(2026, 12, 17)]);
     assert_eq!(dates("pasado mañana", MADRID), vec![ymd(2026, 12, 18)]);
     assert_eq!(dates("hoy", MADRID), vec![ymd(2026, 12, 16)]);
 }
@@ -43,15 +31,9 @@ fn spanish_manana_is_tomorrow_but_not_in_the_morning() {
 fn spanish_weekdays_and_day_counts_resolve_from_the_sent_day() {
     assert_eq!(dates("el próximo martes", MADRID), vec![ymd(2026, 12, 22)]);
     assert_eq!(dates("el martes", MADRID), vec![ymd(2026, 12, 22)]);
-    assert_eq!(
-        dates("el viernes que viene", MADRID),
-        vec![ymd(2026, 12, 18)]
-    );
+    assert_eq!(dates("el viernes que viene", MADRID), vec![ymd(2026, 12, 18)]);
     assert_eq!(dates("en 3 días", MADRID), vec![ymd(2026, 12, 19)]);
-    assert_eq!(
-        dates("dentro de tres días", MADRID),
-        vec![ymd(2026, 12, 19)]
-    );
+    assert_eq!(dates("dentro de tres días", MADRID), vec![ymd(2026, 12, 19)]);
     assert!(dates("el martes de la próxima semana", MADRID).is_empty());
     assert!(dates("el martes pasado", MADRID).is_empty());
     assert!(dates("de lunes a viernes", MADRID).is_empty());
@@ -70,11 +52,8 @@ fn spanish_phrases_give_roles() {
         assert_eq!(roles(text, MADRID), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, MADRID), Some(ymd(2026, 12, 22)), "{text}");
     }
-    let old = [
-        "Originalmente el 14 de diciembre.",
-        "Pedido realizado el 10 de diciembre.",
-        "Fecha de pedido: 10/12/2026",
-    ];
+    let old =
+        ["Originalmente el 14 de diciembre.", "Pedido realizado el 10 de diciembre.", "Fecha de pedido: 10/12/2026"];
     for text in old {
         assert_eq!(roles(text, MADRID), vec![DateRole::Old], "{text}");
     }
@@ -93,12 +72,7 @@ fn spanish_old_and_new_in_one_sentence_give_the_new_one() {
 
 #[test]
 fn french_written_dates_are_found_with_or_without_weekday_and_year() {
-    for text in [
-        "jeudi 26 novembre 2026",
-        "le 26 nov.",
-        "26 novembre",
-        "Jeudi 26 Novembre",
-    ] {
+    for text in ["jeudi 26 novembre 2026", "le 26 nov.", "26 novembre", "Jeudi 26 Novembre"] {
         assert_eq!(dates(text, THU), vec![ymd(2026, 11, 26)], "{text}");
     }
     assert_eq!(dates("le 1er décembre", PARIS), vec![ymd(2026, 12, 1)]);
@@ -112,10 +86,7 @@ fn french_relative_words_resolve_from_the_local_sent_day() {
     assert_eq!(dates("après-demain", PARIS), vec![ymd(2026, 11, 30)]);
     assert_eq!(dates("aujourd'hui", PARIS), vec![ymd(2026, 11, 28)]);
     assert_eq!(dates("mardi prochain", PARIS), vec![ymd(2026, 12, 1)]);
-    assert_eq!(
-        dates("Pouvez-vous livrer mardi ?", PARIS),
-        vec![ymd(2026, 12, 1)]
-    );
+    assert_eq!(dates("Pouvez-vous livrer mardi ?", PARIS), vec![ymd(2026, 12, 1)]);
     assert_eq!(dates("dans 3 jours", PARIS), vec![ymd(2026, 12, 1)]);
     assert_eq!(dates("dans trois jours", PARIS), vec![ymd(2026, 12, 1)]);
     assert!(dates("ouvert du lundi au vendredi", PARIS).is_empty());
@@ -124,10 +95,7 @@ fn french_relative_words_resolve_from_the_local_sent_day() {
 
 #[test]
 fn french_day_alone_counts_only_when_nothing_follows_it() {
-    assert_eq!(
-        dates("Pouvez-vous livrer le 3 ?", PARIS),
-        vec![ymd(2026, 12, 3)]
-    );
+    assert_eq!(dates("Pouvez-vous livrer le 3 ?", PARIS), vec![ymd(2026, 12, 3)]);
     assert!(dates("le 3 colis est abîmé", PARIS).is_empty());
 }
 
@@ -144,11 +112,8 @@ fn french_phrases_give_roles() {
         assert_eq!(roles(text, PARIS), vec![DateRole::New], "{text}");
         assert_eq!(new_date(text, PARIS), Some(ymd(2026, 12, 2)), "{text}");
     }
-    let old = [
-        "Initialement prévue le 27 novembre.",
-        "Commande passée le 20 novembre.",
-        "Date de commande : 20/11/2026",
-    ];
+    let old =
+        ["Initialement prévue le 27 novembre.", "Commande passée le 20 novembre.", "Date de commande : 20/11/2026"];
     for text in old {
         assert_eq!(roles(text, PARIS), vec![DateRole::Old], "{text}");
     }
