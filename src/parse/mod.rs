@@ -2,6 +2,8 @@
 
 use crate::domain::Email;
 
+pub mod html;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ParseError {
     #[error("not an email: {0}")]
