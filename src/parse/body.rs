@@ -67,6 +67,13 @@ pub fn extract(msg: &Message<'_>) -> Body {
             (String::new(), BodySource::None)
         };
 
+    collect_hidden(&rendered, &mut body);
+    body.warnings.extend(part_warnings(msg));
+    body
+}
+
+/// Hidden text and rendering notes of every HTML part, in part order.
+fn collect_hidden(rendered: &HashMap<u32, Rendered>, body: &mut Body) {
     let mut ids: Vec<&u32> = rendered.keys().collect();
     ids.sort();
     for id in ids {
@@ -86,8 +93,6 @@ pub fn extract(msg: &Message<'_>) -> Body {
             body.warnings.push(format!("HTML part {id}: {d}"));
         }
     }
-    body.warnings.extend(part_warnings(msg));
-    body
 }
 
 /// The text of the listed parts, in order, HTML rendered.

@@ -44,8 +44,15 @@ pub fn fill(email: &mut Email, headers: &[RawHeader<'_>], raw: &[u8]) {
     email.references = ids(headers, &HeaderName::References, &email.headers);
     email.date = date(headers, &email.headers, &mut email.warnings);
 
+    let warnings = sender_warnings(email, headers, raw);
+    email.warnings.extend(warnings);
+}
+
+/// What is odd about the sender or the header encoding, in words.
+fn sender_warnings(email: &Email, headers: &[RawHeader<'_>], raw: &[u8]) -> Vec<String> {
+    let mut warnings = Vec::new();
     if email.from.is_none() {
-        email.warnings.push("no readable From header".to_string());
+        warnings.push("no readable From header".to_string());
     }
     if headers
         .iter()
@@ -53,27 +60,26 @@ pub fn fill(email: &mut Email, headers: &[RawHeader<'_>], raw: &[u8]) {
         .count()
         > 1
     {
-        email
-            .warnings
-            .push("more than one From header; the first one is used".to_string());
+        warnings.push("more than one From header; the first one is used".to_string());
     }
     if let Some(from) = &email.from
         && let Some(name_addr) = from.name.as_deref().and_then(address_in)
         && !name_addr.eq_ignore_ascii_case(&from.address)
     {
-        email.warnings.push(format!(
+        warnings.push(format!(
             "From display name shows the address {name_addr} but the mail is from {}",
             from.address
         ));
     }
     for h in headers {
         if let Some(cs) = unknown_encoded_word_charset(raw_value(h, raw)) {
-            email.warnings.push(format!(
+            warnings.push(format!(
                 "header {} uses unknown charset {cs}; decoded lossily",
                 name_as_written(h, raw)
             ));
         }
     }
+    warnings
 }
 
 /// A header as written: its name from the raw bytes (case kept), its

@@ -166,11 +166,12 @@ pub fn field(line: &str) -> Option<(Field, &str)> {
 }
 
 /// Whether a block of header lines starts at `lines[start]`: a From line
-/// followed within a few lines by at least two of Date/Sent, To, Subject.
+/// followed within a few lines by Subject and Date/Sent or To.
 /// Returns how many lines the block spans (up to the last field line).
 pub fn header_block_at(lines: &[&str], start: usize) -> Option<usize> {
     let first = lines.get(start)?;
-    if !matches!(field(first), Some((Field::From, v)) if !v.is_empty()) {
+    // "From: | Mumbai hub" is a table row of a shipping notice, not a header.
+    if !matches!(field(first), Some((Field::From, v)) if !v.is_empty() && !v.starts_with('|')) {
         return None;
     }
     let mut seen = Vec::new();
@@ -193,11 +194,11 @@ pub fn header_block_at(lines: &[&str], start: usize) -> Option<usize> {
             last = i;
         }
     }
-    let strong = seen
-        .iter()
-        .filter(|f| matches!(f, Field::Date | Field::To | Field::Subject))
-        .count();
-    (strong >= 2).then_some(last + 1 - start)
+    // Every client writes a Subject line; shipping tables with From/To/Date
+    // rows do not.
+    let complete = seen.contains(&Field::Subject)
+        && (seen.contains(&Field::Date) || seen.contains(&Field::To));
+    complete.then_some(last + 1 - start)
 }
 
 #[cfg(test)]
@@ -229,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn a_header_block_needs_from_and_two_more_fields() {
+    fn a_header_block_needs_from_subject_and_a_date_or_recipient() {
         let lines = [
             "From: A <a@x.com>",
             "Sent: Tuesday",
@@ -241,5 +242,18 @@ mod tests {
         assert_eq!(header_block_at(&lines, 0), Some(4));
         let lines = ["From: the warehouse we got 3 boxes", "To: be honest, fine"];
         assert_eq!(header_block_at(&lines, 0), None);
+        let table = [
+            "From: | Mumbai hub",
+            "To: | Delhi hub",
+            "Date: | 20 Nov 2026",
+        ];
+        assert_eq!(header_block_at(&table, 0), None);
+        let rows = [
+            "From: Mumbai hub",
+            "To: Delhi hub",
+            "Date: 20 Nov 2026",
+            "Weight: 2 kg",
+        ];
+        assert_eq!(header_block_at(&rows, 0), None);
     }
 }

@@ -27,7 +27,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use mail_parser::{HeaderName, Message, MessageParser};
 
-use crate::domain::{BodySource, Email, Forwarded};
+use crate::domain::{BodySource, Email, Forwarded, Mailbox};
 
 pub use trust::authentication_results;
 
@@ -243,46 +243,40 @@ fn sanitize(email: &mut Email) {
             s.retain(|c| !c.is_control() || c == '\n' || c == '\t');
         }
     };
-    for s in [
+    let texts = [
         &mut email.subject,
         &mut email.newest_text,
         &mut email.quoted_text,
         &mut email.hidden_text,
         &mut email.signature,
-    ] {
-        clean(s);
-    }
-    for id in email
+    ];
+    texts.into_iter().for_each(&mut clean);
+    let ids = email
         .message_id
         .iter_mut()
         .chain(&mut email.in_reply_to)
-        .chain(&mut email.references)
-    {
-        clean(id);
-    }
+        .chain(&mut email.references);
+    ids.for_each(&mut clean);
     let mailboxes = email
         .from
         .iter_mut()
         .chain(email.sender.iter_mut())
-        .chain(&mut email.reply_to)
-        .chain(&mut email.to)
-        .chain(&mut email.cc);
-    for m in mailboxes {
-        clean(&mut m.address);
-        m.name.iter_mut().for_each(&mut clean);
+        .chain(&mut email.reply_to);
+    for m in mailboxes.chain(&mut email.to).chain(&mut email.cc) {
+        clean_mailbox(m, &mut clean);
     }
     if let Some(f) = &mut email.forwarded {
-        for s in [&mut f.note, &mut f.original_text, &mut f.forwarder.address] {
-            clean(s);
-        }
+        [&mut f.note, &mut f.original_text]
+            .into_iter()
+            .for_each(&mut clean);
         f.original_subject
             .iter_mut()
             .chain(f.original_date.iter_mut())
             .for_each(&mut clean);
-        if let Some(m) = &mut f.original_from {
-            clean(&mut m.address);
-            m.name.iter_mut().for_each(&mut clean);
-        }
+        clean_mailbox(&mut f.forwarder, &mut clean);
+        f.original_from
+            .iter_mut()
+            .for_each(|m| clean_mailbox(m, &mut clean));
     }
     for h in &mut email.headers {
         clean(&mut h.name);
@@ -299,6 +293,11 @@ fn sanitize(email: &mut Email) {
             .push("NUL bytes removed from the text".to_string());
     }
     email.warnings.dedup();
+}
+
+fn clean_mailbox(m: &mut Mailbox, clean: &mut impl FnMut(&mut String)) {
+    clean(&mut m.address);
+    m.name.iter_mut().for_each(clean);
 }
 
 #[cfg(test)]

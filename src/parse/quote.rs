@@ -59,6 +59,9 @@ static ORIGINAL_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+static TIME_OF_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").expect("static regex"));
+
 static UNDERSCORES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*_{10,}\s*$").expect("static regex"));
 
@@ -132,10 +135,11 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
         }
         joined.push_str(line.trim());
         if ATTRIBUTION.is_match(&joined) {
-            // "He wrote:" in running text is not an attribution: real ones
-            // carry a date or an address, or a quoted block follows.
+            // "On 12 Nov the driver wrote:" in running text is not an
+            // attribution: real ones carry an address or a time of day, or
+            // a quoted block follows.
             let evidence = joined.contains('@')
-                || joined.chars().any(|c| c.is_ascii_digit())
+                || TIME_OF_DAY.is_match(&joined)
                 || next_text_line(lines, i + n).is_some_and(is_quoted);
             return evidence.then_some(n);
         }

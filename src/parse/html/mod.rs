@@ -62,11 +62,26 @@ pub fn render(html: &str) -> Rendered {
         reasons: Vec::new(),
         pre_depth: 0,
     };
+    walk(&doc, &mut walker);
+    let hidden = walker.hidden.finish();
+    Rendered {
+        text: walker.visible.finish(),
+        reasons: if hidden.is_empty() {
+            Vec::new()
+        } else {
+            walker.reasons
+        },
+        hidden,
+        degraded: None,
+    }
+}
+
+/// Depth-first walk with explicit moves instead of recursion, so nesting
+/// the depth guard misjudges still cannot overflow the stack.
+fn walk(doc: &Html, walker: &mut Walker<'_>) {
     let root = doc.tree.root();
     let mut node = root;
     let mut entered = walker.open(node.value());
-    // Depth-first walk with explicit moves instead of recursion: a message
-    // with 100 000 nested <div>s must not overflow the stack.
     'walk: loop {
         if entered && let Some(child) = node.first_child() {
             node = child;
@@ -93,17 +108,6 @@ pub fn render(html: &str) -> Rendered {
                 None => break 'walk,
             }
         }
-    }
-    let hidden = walker.hidden.finish();
-    Rendered {
-        text: walker.visible.finish(),
-        reasons: if hidden.is_empty() {
-            Vec::new()
-        } else {
-            walker.reasons
-        },
-        hidden,
-        degraded: None,
     }
 }
 

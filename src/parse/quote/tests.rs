@@ -42,6 +42,24 @@ fn attributions_in_many_languages_are_found() {
 fn he_wrote_in_running_text_is_not_an_attribution() {
     let text = "The driver wrote:\nleft at the door\n";
     assert_eq!(newest(text), "The driver wrote:\nleft at the door");
+    let text = "On 12 Nov your courier wrote:\n\"left at the door\" but nothing came.";
+    assert_eq!(newest(text), text);
+}
+
+#[test]
+fn a_thunderbird_attribution_without_address_counts_when_quotes_follow() {
+    assert_eq!(newest("Ok.\n\nPriya Sharma wrote:\n> Ship it?"), "Ok.");
+    assert_eq!(
+        newest("Ok.\n\nOn 11/10/26 2:02 PM, Priya Sharma wrote:\nShip it?"),
+        "Ok."
+    );
+}
+
+#[test]
+fn a_shipping_table_with_from_and_to_rows_is_not_quoted_history() {
+    let text =
+        "Shipment details\nFrom: Mumbai hub\nTo: Delhi hub\nDate: 20 Nov 2026\nStatus: delayed";
+    assert_eq!(newest(text), text);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use super::*;
 
+mod inline;
 mod robustness;
 mod samples;
 
