@@ -151,7 +151,6 @@ const BLOCKS: &[&str] = &[
     "tbody",
     "tfoot",
     "thead",
-    "tr",
     "ul",
 ];
 
@@ -200,6 +199,7 @@ impl Walker<'_> {
         match name {
             "br" => self.both(Sink::line_break),
             "td" | "th" => self.both(Sink::cell),
+            "tr" => self.both(Sink::row_start),
             "li" => self.both(Sink::bullet),
             "img" | "input" => self.both(Sink::space),
             "hr" => {
@@ -242,6 +242,7 @@ impl Walker<'_> {
             }
             "p" if is_tight_paragraph(el) => self.both(Sink::block),
             "td" | "th" | "img" => self.both(Sink::space),
+            "tr" => self.both(Sink::row_end),
             _ if PARAGRAPHS.contains(&name) => self.both(Sink::paragraph),
             _ if BLOCKS.contains(&name) || name == "li" => self.both(Sink::block),
             _ => {}

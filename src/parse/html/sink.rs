@@ -15,6 +15,13 @@ pub struct Sink {
     pending_cell: bool,
     pending_bullet: bool,
     line_has_text: bool,
+    /// Characters written so far; tells whether a table row has text yet.
+    written: usize,
+    /// `written` when each open table row started.
+    rows: Vec<usize>,
+    /// A cell just started and holds no text yet: its first block's line
+    /// break would split the row, so it is dropped.
+    fresh_cell: bool,
     /// Current `<blockquote>` depth; each level prefixes a line with "> ".
     pub quote_depth: usize,
     /// Inside `<pre>`: keep spaces and line breaks as written.
@@ -34,14 +41,38 @@ fn is_invisible(c: char) -> bool {
 impl Sink {
     /// Ends the current block: the next text starts on a new line.
     pub fn block(&mut self) {
-        self.pending_breaks = self.pending_breaks.max(1);
-        self.pending_cell = false;
+        if !self.fresh_cell {
+            self.pending_breaks = self.pending_breaks.max(1);
+            self.pending_cell = false;
+        }
     }
 
     /// Ends a paragraph: the next text starts after a blank line.
     pub fn paragraph(&mut self) {
-        self.pending_breaks = 2;
-        self.pending_cell = false;
+        if !self.fresh_cell {
+            self.pending_breaks = 2;
+            self.pending_cell = false;
+        }
+    }
+
+    /// A table row starts on its own line.
+    pub fn row_start(&mut self) {
+        self.fresh_cell = false;
+        self.block();
+        self.rows.push(self.written);
+    }
+
+    /// A row with text ends its line; a paragraph closing in its last cell
+    /// does not put a blank line between rows.
+    pub fn row_end(&mut self) {
+        self.fresh_cell = false;
+        match self.rows.pop() {
+            Some(start) if self.written > start => {
+                self.pending_breaks = 1;
+                self.pending_cell = false;
+            }
+            _ => self.block(),
+        }
     }
 
     /// `<br>`: each one adds a line break, up to one blank line.
@@ -52,12 +83,15 @@ impl Sink {
         self.pending_cell = false;
     }
 
-    /// A table cell starts: separated by " | " from text before it on the
-    /// same row. Empty spacer cells add nothing.
+    /// A table cell starts: separated by " | " from text before it in the
+    /// same row, even when that text ended a block (`<td><p>…</p></td>`).
+    /// Empty spacer cells add nothing.
     pub fn cell(&mut self) {
-        if self.line_has_text && self.pending_breaks == 0 {
+        if self.rows.last().is_some_and(|&start| self.written > start) {
+            self.pending_breaks = 0;
             self.pending_cell = true;
         }
+        self.fresh_cell = true;
     }
 
     /// A list item starts on its own line with "- ".
@@ -117,7 +151,9 @@ impl Sink {
         self.pending_bullet = false;
         self.pending_cell = false;
         self.pending_space = false;
+        self.fresh_cell = false;
         self.line_has_text = true;
+        self.written += 1;
         self.out.push(c);
     }
 
@@ -157,10 +193,16 @@ mod tests {
     #[test]
     fn whitespace_collapses_and_cells_join_with_bars() {
         let mut s = Sink::default();
+        s.row_start();
+        s.cell();
         s.text("  Status:\n  ");
         s.cell();
+        s.paragraph();
         s.text(" In transit ");
-        s.block();
+        s.paragraph();
+        s.row_end();
+        s.row_start();
+        s.cell();
         s.cell();
         s.text("Next");
         assert_eq!(s.finish(), "Status: | In transit\nNext");

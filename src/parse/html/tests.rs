@@ -129,3 +129,20 @@ fn preformatted_text_keeps_its_lines() {
     let r = render("<pre>Line  1\nLine 2</pre>");
     assert_eq!(r.text, "Line  1\nLine 2");
 }
+
+#[test]
+fn cells_holding_paragraphs_still_share_their_row() {
+    let r = render(
+        "<p>Details</p><table><tr><td><p>AWB</p></td><td><div>DL123</div></td></tr>\
+         <tr><td></td><td><p>Delayed</p></td></tr></table><p>Thanks</p>",
+    );
+    assert_eq!(r.text, "Details\n\nAWB | DL123\nDelayed\n\nThanks");
+}
+
+#[test]
+fn a_layout_table_keeps_its_paragraphs_apart() {
+    let r = render(
+        "<table><tr><td><table><tr><td><p>Dear Kavya,</p><p>Your parcel is delayed.</p></td></tr></table></td></tr></table>",
+    );
+    assert_eq!(r.text, "Dear Kavya,\n\nYour parcel is delayed.");
+}
