@@ -174,7 +174,8 @@ pub fn mailbox(value: &str) -> Option<Mailbox> {
         .get(..name_end)
         .unwrap_or("")
         .trim()
-        .trim_matches(|c| c == '"' || c == '\'')
+        // Gmail's plain text writes the sender's name in bold: `*Name*`.
+        .trim_matches(|c| c == '"' || c == '\'' || c == '*')
         .trim();
     let name = (!name.is_empty() && Some(name) != address.as_deref() && !name.contains('@'))
         .then(|| name.to_string());
@@ -253,6 +254,8 @@ mod tests {
         );
         let m = mailbox("\"Sharma, Priya\" [mailto:priya@example.com]").expect("mailbox");
         assert_eq!(m.name.as_deref(), Some("Sharma, Priya"));
+        let m = mailbox("*Delhivery* <noreply@delhivery.com>").expect("mailbox");
+        assert_eq!(m.name.as_deref(), Some("Delhivery"));
         let m = mailbox("Priya Sharma").expect("mailbox");
         assert_eq!(
             (m.name.as_deref(), m.address.as_str()),

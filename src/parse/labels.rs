@@ -59,6 +59,8 @@ const LABELS: &[(Field, &[&str])] = &[
             "datum",
             "envoyé",
             "enviado",
+            "enviado el",
+            "terkirim",
             "enviada",
             "fecha",
             "data",

@@ -266,17 +266,7 @@ fn sanitize(email: &mut Email) {
         clean_mailbox(m, &mut clean);
     }
     if let Some(f) = &mut email.forwarded {
-        [&mut f.note, &mut f.original_text]
-            .into_iter()
-            .for_each(&mut clean);
-        f.original_subject
-            .iter_mut()
-            .chain(f.original_date.iter_mut())
-            .for_each(&mut clean);
-        clean_mailbox(&mut f.forwarder, &mut clean);
-        f.original_from
-            .iter_mut()
-            .for_each(|m| clean_mailbox(m, &mut clean));
+        clean_forwarded(f, &mut clean);
     }
     for h in &mut email.headers {
         clean(&mut h.name);
@@ -293,6 +283,20 @@ fn sanitize(email: &mut Email) {
             .push("NUL bytes removed from the text".to_string());
     }
     email.warnings.dedup();
+}
+
+fn clean_forwarded(f: &mut Forwarded, clean: &mut impl FnMut(&mut String)) {
+    [&mut f.note, &mut f.original_text]
+        .into_iter()
+        .for_each(&mut *clean);
+    f.original_subject
+        .iter_mut()
+        .chain(f.original_date.iter_mut())
+        .for_each(&mut *clean);
+    clean_mailbox(&mut f.forwarder, clean);
+    if let Some(m) = &mut f.original_from {
+        clean_mailbox(m, clean);
+    }
 }
 
 fn clean_mailbox(m: &mut Mailbox, clean: &mut impl FnMut(&mut String)) {
