@@ -36,40 +36,41 @@ pub struct Body {
 pub fn extract(msg: &Message<'_>) -> Body {
     let mut body = Body::default();
     let mut rendered: HashMap<u32, Rendered> = HashMap::new();
-    let text_view = view(msg, &msg.text_body, &mut rendered, &mut body.warnings);
+    let mut text_view = view(msg, &msg.text_body, &mut rendered, &mut body.warnings);
     let html_view = view(msg, &msg.html_body, &mut rendered, &mut body.warnings);
-    let mut text_view = text_view;
     if text_view.is_empty() && html_view.is_empty() {
         // A multipart cut off before its closing boundary leaves its text
         // parts among the attachments; read those without a file name.
         body.parts_read = stray_text_parts(msg);
         text_view = view(msg, &body.parts_read, &mut rendered, &mut body.warnings);
     }
-    let has_plain = has_part(msg, &msg.text_body, |b| matches!(b, PartType::Text(_)))
-        || has_part(msg, &body.parts_read, |b| matches!(b, PartType::Text(_)));
+    let is_plain = |b: &PartType<'_>| matches!(b, PartType::Text(_));
+    let has_plain =
+        has_part(msg, &msg.text_body, is_plain) || has_part(msg, &body.parts_read, is_plain);
     let has_html = has_part(msg, &msg.html_body, |b| matches!(b, PartType::Html(_)));
-
-    (body.text, body.source) =
-        if has_plain && !text_view.is_empty() && !(has_html && is_stub(&text_view, &html_view)) {
-            (text_view, BodySource::Plain)
-        } else if has_html && !html_view.is_empty() {
-            (html_view, BodySource::Html)
-        } else if !text_view.is_empty() {
-            (
-                text_view,
-                if has_plain {
-                    BodySource::Plain
-                } else {
-                    BodySource::Html
-                },
-            )
-        } else {
-            (String::new(), BodySource::None)
-        };
-
+    (body.text, body.source) = choose(text_view, html_view, has_plain, has_html);
     collect_hidden(&rendered, &mut body);
     body.warnings.extend(part_warnings(msg));
     body
+}
+
+/// The text view (plain parts, or HTML when there is no plain part) unless
+/// it is empty or a stub next to richer HTML; then the HTML view.
+fn choose(text: String, html: String, has_plain: bool, has_html: bool) -> (String, BodySource) {
+    let text_source = if has_plain {
+        BodySource::Plain
+    } else {
+        BodySource::Html
+    };
+    if has_plain && !text.is_empty() && !(has_html && is_stub(&text, &html)) {
+        (text, BodySource::Plain)
+    } else if has_html && !html.is_empty() {
+        (html, BodySource::Html)
+    } else if !text.is_empty() {
+        (text, text_source)
+    } else {
+        (String::new(), BodySource::None)
+    }
 }
 
 /// Hidden text and rendering notes of every HTML part, in part order.

@@ -18,9 +18,9 @@
 mod body;
 mod forward;
 mod headers;
-pub mod html;
+mod html;
 mod labels;
-pub mod quote;
+mod quote;
 mod trust;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,8 +28,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use mail_parser::{HeaderName, Message, MessageParser};
 
 use crate::domain::{BodySource, Email, Forwarded, Mailbox};
-
-pub use trust::authentication_results;
 
 /// Why bytes could not be read as an email at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -51,10 +49,10 @@ pub fn parse(raw: &[u8]) -> Result<Email, ParseError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
-    // Every path below is written not to panic, but mail-parser 0.11.9 can
-    // underflow an offset on some malformed nested messages (a panic in
-    // debug builds). One bad mail must not stop the mailbox loop: retry with
-    // the headers alone and the body as raw text.
+    // Every path below is written not to panic, but mail-parser 0.11.9
+    // underflows an offset or trips its own debug assertions on some
+    // malformed MIME (debug builds only). One bad mail must not stop the
+    // mailbox loop: retry with the headers alone and the body as raw text.
     match catch_unwind(AssertUnwindSafe(|| parse_message(raw))) {
         Ok(result) => result,
         Err(payload) => {
