@@ -47,7 +47,7 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // The verb ends the line in most languages; German, Dutch and the
         // Nordic languages put the name after it ("schrieb Max <m@x.de>:").
-        r"(?i)((\b(wrote|writes|a écrit|escribió|escribio|escreveu|ha scritto|menulis|napisał\(a\)|napisał|napisała|написал\(а\)|написал|написала|yazdı|írta|a scris|kirjutas|rašė)|ने लिखा|写道|寫道)\s*|\b(schrieb|schreef|skrev|napsal|kirjoitti)\b.{0,160})[:：]\s*$",
+        r"(?i)((\b(wrote|writes|a écrit|escribió|escribio|escreveu|ha scritto|menulis|napisał\(a\)|napisał|napisała|написал\(а\)|написал|написала|yazdı|írta|a scris|kirjutas|rašė)|ने लिखा|写道|寫道|작성)\s*|\b(schrieb|schreef|skrev|napsal|kirjoitti)\b.{0,160})[:：]\s*$",
     )
     .expect("static regex")
 });
@@ -58,6 +58,9 @@ static ORIGINAL_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+static ENDS_WITH_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S+@\S+?>?\s*[:：]\s*$").expect("static regex"));
 
 static TIME_OF_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").expect("static regex"));
@@ -134,14 +137,18 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
             joined.push(' ');
         }
         joined.push_str(line.trim());
+        let quote_follows = || next_text_line(lines, i + n).is_some_and(is_quoted);
         if ATTRIBUTION.is_match(&joined) {
             // "On 12 Nov the driver wrote:" in running text is not an
             // attribution: real ones carry an address or a time of day, or
             // a quoted block follows.
-            let evidence = joined.contains('@')
-                || TIME_OF_DAY.is_match(&joined)
-                || next_text_line(lines, i + n).is_some_and(is_quoted);
+            let evidence = joined.contains('@') || TIME_OF_DAY.is_match(&joined) || quote_follows();
             return evidence.then_some(n);
+        }
+        // Gmail in Japanese, Russian and other languages writes no verb:
+        // "2026年11月17日(火) 9:45 Ops <ops@shop.example>:".
+        if ENDS_WITH_ADDRESS.is_match(&joined) && TIME_OF_DAY.is_match(&joined) && quote_follows() {
+            return Some(n);
         }
     }
     None

@@ -32,6 +32,10 @@ fn attributions_in_many_languages_are_found() {
         "Em ter., 10 de nov. de 2026 às 14:02, João <joao@exemplo.pt> escreveu:",
         "Il giorno mar 10 nov 2026 alle ore 14:02 Luca <luca@esempio.it> ha scritto:",
         "On 10 Nov 2026, at 14:02, Priya <priya@example.com> wrote:",
+        "2026年11月10日(火) 14:02 Priya <priya@example.com>:",
+        "вт, 10 нояб. 2026 г. в 14:02, Priya <priya@example.com>:",
+        "Priya <priya@example.com> 于2026年11月10日周二 14:02写道：",
+        "2026년 11월 10일 (화) 오후 2:02, Priya <priya@example.com>님이 작성:",
     ] {
         let text = format!("Answer\n\n{attribution}\n> question");
         assert_eq!(newest(&text), "Answer", "{attribution}");

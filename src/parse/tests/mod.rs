@@ -7,76 +7,35 @@ mod inline;
 mod robustness;
 mod samples;
 
+/// `(name, bytes)` of each named sample file, embedded at compile time.
+macro_rules! samples {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../../tests/data/parse/", $name, ".eml")))),*]
+    };
+}
+
 /// Every committed sample, by file name.
-pub(super) const SAMPLES: &[(&str, &[u8])] = &[
-    (
-        "apple-forward",
-        include_bytes!("../../../tests/data/parse/apple-forward.eml"),
-    ),
-    (
-        "carrier-html-table",
-        include_bytes!("../../../tests/data/parse/carrier-html-table.eml"),
-    ),
-    (
-        "dsn-bounce",
-        include_bytes!("../../../tests/data/parse/dsn-bounce.eml"),
-    ),
-    (
-        "french-qp-latin1",
-        include_bytes!("../../../tests/data/parse/french-qp-latin1.eml"),
-    ),
-    (
-        "gmail-forward",
-        include_bytes!("../../../tests/data/parse/gmail-forward.eml"),
-    ),
-    (
-        "gmail-reply-quoted",
-        include_bytes!("../../../tests/data/parse/gmail-reply-quoted.eml"),
-    ),
-    (
-        "hindi-base64-utf8",
-        include_bytes!("../../../tests/data/parse/hindi-base64-utf8.eml"),
-    ),
-    (
-        "injection-hidden",
-        include_bytes!("../../../tests/data/parse/injection-hidden.eml"),
-    ),
-    (
-        "newsletter-preheader",
-        include_bytes!("../../../tests/data/parse/newsletter-preheader.eml"),
-    ),
-    (
-        "out-of-office",
-        include_bytes!("../../../tests/data/parse/out-of-office.eml"),
-    ),
-    (
-        "outlook-forward-dutch",
-        include_bytes!("../../../tests/data/parse/outlook-forward-dutch.eml"),
-    ),
-    (
-        "outlook-reply-german",
-        include_bytes!("../../../tests/data/parse/outlook-reply-german.eml"),
-    ),
-    (
-        "pdf-attachment",
-        include_bytes!("../../../tests/data/parse/pdf-attachment.eml"),
-    ),
-    (
-        "rfc2047-subjects",
-        include_bytes!("../../../tests/data/parse/rfc2047-subjects.eml"),
-    ),
-    (
-        "rfc822-forward",
-        include_bytes!("../../../tests/data/parse/rfc822-forward.eml"),
-    ),
-    (
-        "spanish-cp1252",
-        include_bytes!("../../../tests/data/parse/spanish-cp1252.eml"),
-    ),
-    (
-        "unknown-charset",
-        include_bytes!("../../../tests/data/parse/unknown-charset.eml"),
-    ),
+pub(super) const SAMPLES: &[(&str, &[u8])] = samples![
+    "apple-forward",
+    "carrier-html-table",
+    "chinese-gb2312",
+    "dsn-bounce",
+    "french-qp-latin1",
+    "gmail-forward",
+    "gmail-reply-quoted",
+    "hindi-base64-utf8",
+    "injection-hidden",
+    "japanese-shift-jis",
+    "newsletter-preheader",
+    "out-of-office",
+    "outlook-forward-dutch",
+    "outlook-reply-german",
+    "pdf-attachment",
+    "rfc2047-subjects",
+    "rfc822-forward",
+    "russian-koi8r",
+    "spanish-cp1252",
+    "unknown-charset",
 ];
 
 /// The parsed sample; panics (in tests only) when it is missing or fails.

@@ -135,6 +135,45 @@ fn a_windows_1252_spanish_mail_decodes_its_punctuation() {
 }
 
 #[test]
+fn a_koi8_r_russian_reply_decodes_and_splits_at_gmails_verbless_attribution() {
+    let e = sample("russian-koi8r");
+    assert_eq!(
+        e.newest_text,
+        "Здравствуйте!\n\nПрошу перенести доставку заказа SO-10384 на 28 ноября.\n\nС уважением,\nВера"
+    );
+    assert!(
+        e.quoted_text
+            .ends_with("> Ваш заказ будет доставлен 25 ноября.")
+    );
+}
+
+#[test]
+fn a_shift_jis_japanese_reply_decodes_and_drops_the_quote() {
+    let e = sample("japanese-shift-jis");
+    assert!(
+        e.newest_text
+            .contains("注文番号 SO-10384 の配送を11月28日に変更してください。")
+    );
+    assert!(!e.newest_text.contains("11月25日"));
+    assert!(e.quoted_text.starts_with("2026年11月23日(月) 18:00"));
+}
+
+#[test]
+fn a_gb2312_html_only_mail_decodes_with_its_table() {
+    let e = sample("chinese-gb2312");
+    assert_eq!(e.body_source, BodySource::Html);
+    assert!(
+        e.newest_text
+            .contains("我的订单 SO-10384 还没有收到，请问现在在哪里？")
+    );
+    assert!(
+        e.newest_text
+            .contains("订单号 | SO-10384\n下单日期 | 2026-11-10")
+    );
+    assert_eq!(e.subject, "订单 SO-10384 的物流状态");
+}
+
+#[test]
 fn encoded_words_in_five_charsets_decode_in_one_subject() {
     let e = sample("rfc2047-subjects");
     assert_eq!(e.subject, "Réponse - заказ 配送の件 订单 확인");

@@ -451,9 +451,58 @@ def outlook_forward_dutch():
     write("outlook-forward-dutch.eml", m)
 
 
+def russian_koi8r():
+    m = base(
+        "Перенос доставки заказа SO-10384",
+        "Вера Соколова <vera.sokolova@example.ru>",
+        when=date(2026, 11, 24, 10, 30, timezone(timedelta(hours=3))),
+        msgid="<CAruKoi8=1@mail.gmail.com>",
+    )
+    text = (
+        "Здравствуйте!\n\nПрошу перенести доставку заказа SO-10384 на 28 ноября.\n\nС уважением,\nВера\n\n"
+        "пн, 23 нояб. 2026 г. в 18:00, Northwind Apparel Ops <ops@northwind-apparel.example>:\n\n"
+        "> Ваш заказ будет доставлен 25 ноября.\n"
+    )
+    m.set_content(text, charset="koi8-r", cte="quoted-printable")
+    write("russian-koi8r.eml", m)
+
+
+def japanese_shift_jis():
+    m = base(
+        "配送日の変更について",
+        "Taro Yamada <taro.yamada@example.jp>",
+        when=date(2026, 11, 24, 9, 0, timezone(timedelta(hours=9))),
+        msgid="<jp-sjis-001@example.jp>",
+    )
+    text = (
+        "お世話になっております。\n\n注文番号 SO-10384 の配送を11月28日に変更してください。\n\nよろしくお願いいたします。\n山田\n\n"
+        "2026年11月23日(月) 18:00 Northwind Apparel Ops <ops@northwind-apparel.example>:\n\n"
+        "> ご注文は11月25日にお届け予定です。\n"
+    )
+    m.set_content(text, charset="shift_jis", cte="base64")
+    write("japanese-shift-jis.eml", m)
+
+
+def chinese_gb2312():
+    m = base(
+        "订单 SO-10384 的物流状态",
+        "Li Wei <li.wei@example.cn>",
+        when=date(2026, 11, 24, 11, 0, timezone(timedelta(hours=8))),
+        msgid="<cn-gb2312-001@example.cn>",
+    )
+    html = (
+        "<html><body><p>您好，</p><p>我的订单 SO-10384 还没有收到，请问现在在哪里？</p>"
+        "<table><tr><td>订单号</td><td>SO-10384</td></tr><tr><td>下单日期</td><td>2026-11-10</td></tr></table>"
+        "<p>谢谢！<br>李伟</p></body></html>\n"
+    )
+    m.set_content(html, subtype="html", charset="gb2312", cte="base64")
+    write("chinese-gb2312.eml", m)
+
+
 if __name__ == "__main__":
     for make in [gmail_reply, outlook_german, carrier_html_table, french_latin1, hindi_base64, spanish_cp1252,
                  rfc2047_subjects, apple_forward, gmail_forward, rfc822_forward, out_of_office, dsn_bounce,
-                 newsletter, injection_hidden, pdf_attachment, unknown_charset, outlook_forward_dutch]:
+                 newsletter, injection_hidden, pdf_attachment, unknown_charset, outlook_forward_dutch,
+                 russian_koi8r, japanese_shift_jis, chinese_gb2312]:
         make()
     print("wrote", len(list(OUT.glob("*.eml"))), "samples to", OUT)
