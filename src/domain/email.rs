@@ -27,8 +27,8 @@ pub struct Email {
     /// The Date header in its own time zone; policy dates are judged by it.
     pub date: Option<DateTime<FixedOffset>>,
     /// The newest text: what the sender wrote in this message (for a
-    /// forward, the forwarder's note followed by the forwarded text).
-    /// This is what gets classified.
+    /// forward, the forwarder's note followed by the forwarded text),
+    /// without quoted history or signature. This is what gets classified.
     pub newest_text: String,
     /// Quoted history split off the newest text (reply chains, `>` lines).
     pub quoted_text: String,

@@ -217,7 +217,16 @@ fn unflow(text: &str, delsp: bool) -> String {
 /// your browser") next to a much richer HTML part.
 fn is_stub(plain: &str, html: &str) -> bool {
     static STUB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)view (this|it|the) (e-?mail|message|newsletter)? ?(in|on) (your |a )?(web )?browser|view (it )?online|web version|browser version|(does not|doesn't|cannot|can't) (support|display) html|html[- ]capable|enable html|this is an html (message|email)|im browser (anzeigen|ansehen|öffnen)|online (ansehen|anzeigen|bekijken)|version en ligne|voir (la version|dans (le|votre) navigateur)|ver (en (el|tu|su) navegador|versión web|online)|lihat di browser|tampilkan di browser")
+        Regex::new(concat!(
+            r"(?i)view ((this|it|the) )?((e-?mail|message|newsletter) )?(in|on) (your |a )?(web )?browser",
+            r"|view (it |this )?online|open in (your )?browser|trouble viewing|web version|browser version",
+            r"|(does not|doesn't|cannot|can't) (support|display) html|html[- ]capable|enable html",
+            r"|this is an html (message|email)|im browser (anzeigen|ansehen|öffnen)|darstellungsprobleme",
+            r"|online (ansehen|anzeigen|bekijken)|bekijk (deze e-?mail |de )?(in (je|uw) browser|online)",
+            r"|version en ligne|voir (la version|dans (le|votre) navigateur)|afficher dans (le|votre) navigateur",
+            r"|ver (en (el|tu|su) navegador|versión web|en línea|online)|no navegador",
+            r"|lihat (di browser|versi online)|tampilkan di browser|ब्राउज़र में देखें",
+        ))
             .expect("static regex")
     });
     let (p, h) = (plain.trim().chars().count(), html.trim().chars().count());
@@ -355,6 +364,8 @@ mod tests {
             "View this email in your browser: https://x.example/v",
             &html
         ));
+        assert!(is_stub("View in browser", &html));
+        assert!(is_stub("Darstellungsprobleme? E-Mail im Browser anzeigen.", &html));
         assert!(!is_stub(
             "Hi, where is my order SO-10231? It was due yesterday.",
             "Hi, where is my order SO-10231? It was due yesterday."
