@@ -165,7 +165,10 @@ fn bounded<'t>(text: &'t str, id: u32, warnings: &mut Vec<String>) -> &'t str {
 
 /// A plain part with line ends normalised and format=flowed lines joined.
 fn plain_text(text: &str, part: &MessagePart<'_>) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text
+        .trim_start_matches('\u{FEFF}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let ct = part.content_type();
     let flowed = ct
         .and_then(|c| c.attribute("format"))
@@ -365,7 +368,10 @@ mod tests {
             &html
         ));
         assert!(is_stub("View in browser", &html));
-        assert!(is_stub("Darstellungsprobleme? E-Mail im Browser anzeigen.", &html));
+        assert!(is_stub(
+            "Darstellungsprobleme? E-Mail im Browser anzeigen.",
+            &html
+        ));
         assert!(!is_stub(
             "Hi, where is my order SO-10231? It was due yesterday.",
             "Hi, where is my order SO-10231? It was due yesterday."

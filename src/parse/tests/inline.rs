@@ -147,3 +147,41 @@ fn an_empty_plain_part_gives_way_to_the_html_part() {
     assert_eq!(e.body_source, BodySource::Html);
     assert_eq!(e.newest_text, "Where is my order?");
 }
+
+#[test]
+fn an_html_only_gmail_forward_reads_the_forwarded_header_block() {
+    let e = mail(concat!(
+        "From: Arjun <arjun@shop.example>\nSubject: Fwd: Delay\nContent-Type: text/html; charset=utf-8\n\n",
+        "<div dir=\"ltr\">Please check.<br><br><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">",
+        "---------- Forwarded message ---------<br>From: <strong class=\"gmail_sendername\" dir=\"auto\">Blue Dart</strong> ",
+        "<span dir=\"auto\">&lt;<a href=\"mailto:alerts@bluedart.com\">alerts@bluedart.com</a>&gt;</span><br>",
+        "Date: Mon, 23 Nov 2026 at 17:30<br>Subject: Delay<br>To: &lt;<a href=\"mailto:arjun@shop.example\">arjun@shop.example</a>&gt;<br></div>",
+        "<br><br><div>Your shipment is delayed to 26 Nov 2026.</div></div></div>",
+    ));
+    let f = e.forwarded.expect("forward");
+    assert_eq!(
+        f.original_from.map(|m| m.address),
+        Some("alerts@bluedart.com".to_string())
+    );
+    assert_eq!(f.note, "Please check.");
+    assert_eq!(f.original_text, "Your shipment is delayed to 26 Nov 2026.");
+}
+
+#[test]
+fn a_signed_mail_reads_its_text_and_lists_the_signature_file() {
+    let e = mail(concat!(
+        "From: a@x.example\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\"; boundary=s\n\n",
+        "--s\nContent-Type: text/plain; charset=utf-8\n\nPlease confirm PO-55120.\n",
+        "--s\nContent-Type: application/pkcs7-signature; name=smime.p7s\nContent-Transfer-Encoding: base64\n\nAAAA\n--s--\n",
+    ));
+    assert_eq!(e.newest_text, "Please confirm PO-55120.");
+    assert_eq!(e.attachments.len(), 1);
+    assert_eq!(e.attachments[0].content_type, "application/pkcs7-signature");
+    assert_eq!(e.attachments[0].name.as_deref(), Some("smime.p7s"));
+}
+
+#[test]
+fn a_byte_order_mark_does_not_reach_the_text() {
+    let e = mail("From: a@x.example\nContent-Type: text/plain; charset=utf-8\n\n\u{feff}Hello");
+    assert_eq!(e.newest_text, "Hello");
+}
