@@ -28,7 +28,6 @@ const RELEVANT: &[&str] = &[
     "width",
     "max-width",
     "overflow",
-    "mso-hide",
     "text-indent",
     "position",
     "left",
@@ -253,9 +252,10 @@ pub fn length(value: &str) -> Option<(f32, &str)> {
     Some((num.parse::<f32>().ok()?, unit.trim()))
 }
 
-/// Whether a length is zero (any unit).
-pub fn is_zero(value: &str) -> bool {
-    length(value).is_some_and(|(n, _)| n == 0.0)
+/// Whether a box dimension leaves no room for text: zero in any unit, or
+/// one pixel (the "visually hidden" pattern of `width:1px;overflow:hidden`).
+pub fn is_tiny_box(value: &str) -> bool {
+    length(value).is_some_and(|(n, unit)| n == 0.0 || (n <= 1.0 && matches!(unit, "" | "px")))
 }
 
 /// How a `font-size` value changes whether text is too small to read:

@@ -146,3 +146,13 @@ fn a_layout_table_keeps_its_paragraphs_apart() {
     );
     assert_eq!(r.text, "Dear Kavya,\n\nYour parcel is delayed.");
 }
+
+#[test]
+fn outlook_only_hiding_and_screen_reader_boxes_are_told_apart() {
+    let r = render(
+        "<a href='https://t.example' style='mso-hide:all;background:#e03a3e;color:#fff'>Track</a>\
+         <span style='position:absolute;width:1px;height:1px;overflow:hidden'>sr only</span>",
+    );
+    assert_eq!(r.text, "Track");
+    assert_eq!(r.hidden, "sr only");
+}

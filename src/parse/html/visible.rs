@@ -143,7 +143,6 @@ struct Style {
     opacity: Option<String>,
     overflow: Option<String>,
     zero_box: bool,
-    mso_hide: Option<String>,
     text_indent: Option<String>,
     position: Option<String>,
     offset_left_top: Option<String>,
@@ -162,7 +161,6 @@ impl Style {
             "background-image" => &mut self.background_image,
             "opacity" => &mut self.opacity,
             "overflow" => &mut self.overflow,
-            "mso-hide" => &mut self.mso_hide,
             "text-indent" => &mut self.text_indent,
             "position" => &mut self.position,
             "transform" => &mut self.transform,
@@ -174,7 +172,7 @@ impl Style {
                 return;
             }
             "height" | "max-height" | "width" | "max-width" => {
-                self.zero_box |= css::is_zero(&value);
+                self.zero_box |= css::is_tiny_box(&value);
                 return;
             }
             _ => return,
@@ -182,7 +180,9 @@ impl Style {
         *slot = Some(value);
     }
 
-    /// Hiding that descendants cannot undo.
+    /// Hiding that descendants cannot undo. `mso-hide:all` is not among
+    /// them: it hides only in Outlook, and templates put it on the button
+    /// every other client shows.
     fn hard_hidden(&self) -> Option<&'static str> {
         if self.display.as_deref() == Some("none") {
             return Some("display:none");
@@ -202,9 +202,6 @@ impl Style {
                 .is_some_and(|o| o.contains("hidden"))
         {
             return Some("zero height or width with overflow:hidden");
-        }
-        if self.mso_hide.as_deref() == Some("all") {
-            return Some("mso-hide:all");
         }
         if self
             .text_indent
