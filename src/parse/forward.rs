@@ -72,12 +72,20 @@ pub fn find(text: &str, subject: &str) -> Option<ForwardBlock> {
     let lines: Vec<&str> = text.lines().collect();
     let quote_start = quote::find_start(&lines);
     let limit = quote_start.map_or(lines.len(), |s| s.line);
+    let forward_subject = is_forward_subject(subject);
+    let is_marker = |l: &str| DASHED_MARKER.is_match(l) || APPLE_MARKER.is_match(l);
+    // A quoted marker is someone else's forward, unless the subject says
+    // this mail forwards (iOS Mail's HTML quotes its own marker).
     let marker = lines.iter().take(limit + 1).position(|l| {
-        !quote::is_quoted(l) && (DASHED_MARKER.is_match(l) || APPLE_MARKER.is_match(l))
+        if quote::is_quoted(l) {
+            forward_subject && is_marker(unquote_once(l))
+        } else {
+            is_marker(l)
+        }
     });
     let (at, header_start) = match (marker, quote_start) {
         (Some(i), _) => (i, i + 1),
-        (None, Some(s)) if s.kind != StartKind::Attribution && is_forward_subject(subject) => {
+        (None, Some(s)) if s.kind != StartKind::Attribution && forward_subject => {
             (s.line, s.line + s.len)
         }
         _ => return None,
@@ -120,14 +128,14 @@ fn dequote<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     if !all_quoted {
         return lines.to_vec();
     }
-    lines
-        .iter()
-        .map(|l| {
-            let l = l.trim_start_matches(' ');
-            let l = l.strip_prefix('>').unwrap_or(l);
-            l.strip_prefix(' ').unwrap_or(l)
-        })
-        .collect()
+    lines.iter().map(|l| unquote_once(l)).collect()
+}
+
+/// The line with one level of `>` quoting removed.
+fn unquote_once(line: &str) -> &str {
+    let l = line.trim_start_matches(' ');
+    let l = l.strip_prefix('>').unwrap_or(l);
+    l.strip_prefix(' ').unwrap_or(l)
 }
 
 /// The header fields at the top of `lines`, and where the body starts.
@@ -236,6 +244,15 @@ mod tests {
             Some("Max".to_string())
         );
         assert_eq!(f.original_body, "Hallo");
+    }
+
+    #[test]
+    fn ios_mails_quoted_marker_counts_when_the_subject_says_forward() {
+        let text = "See below\n\n> Begin forwarded message:\n>\n> From: Blue Dart <alerts@bluedart.com>\n> Subject: Delay\n> Date: 22 November 2026\n>\n> Delayed to 26 Nov.";
+        let f = find(text, "Fwd: Delay").expect("forward");
+        assert_eq!(f.note, "See below");
+        assert_eq!(f.original_body, "Delayed to 26 Nov.");
+        assert!(find(text, "Re: Delay").is_none());
     }
 
     #[test]
