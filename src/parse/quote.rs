@@ -208,8 +208,8 @@ fn cut_signature<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
     let mut body: Vec<&str> = lines.to_vec();
     let mut signature = Vec::new();
     if let Some(i) = body.iter().position(|l| l.trim_end() == "--") {
-        signature = body.split_off(i);
-        signature.remove(0);
+        // The delimiter line itself belongs to neither part.
+        signature = body.split_off(i).into_iter().skip(1).collect();
     }
     while body.last().is_some_and(|l| l.trim().is_empty()) {
         body.pop();
