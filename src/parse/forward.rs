@@ -50,6 +50,11 @@ static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A header-like line with a label these rules do not know.
+static OTHER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\**\s*\p{L}[\p{L}\p{M} -]{0,24}\s*\**\s*[:：]\s*\S").expect("static regex")
+});
+
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+").expect("static regex")
 });
@@ -145,14 +150,17 @@ fn header_fields<'a>(lines: &[&'a str]) -> (Vec<(Field, &'a str)>, usize) {
         .iter()
         .position(|l| !l.trim().is_empty())
         .unwrap_or(lines.len());
+    let mut other_fields = 0;
     while let Some(line) = lines.get(i) {
-        if line.trim().is_empty() || fields.len() >= 12 {
+        if line.trim().is_empty() || fields.len() + other_fields >= 16 {
             break;
         }
         match labels::field(line) {
             Some(f) => fields.push(f),
             // A long To or Cc list wraps onto the next lines.
             None if matches!(fields.last(), Some((Field::To | Field::Cc, _))) => {}
+            // Outlook adds "Importance: High" or "Attachments: x.pdf".
+            None if fields.len() >= 2 && OTHER_FIELD.is_match(line) => other_fields += 1,
             None => break,
         }
         i += 1;
@@ -223,7 +231,7 @@ mod tests {
 
     #[test]
     fn an_outlook_forward_is_told_apart_from_a_reply_by_its_subject() {
-        let text = "Please handle.\n\nFrom: Acme Textiles <orders@acmetextiles.in>\nSent: Tuesday, November 10, 2026 2:02 PM\nTo: ops@shop.example\nSubject: PO-55120 delayed\n\nNew ready date 20 Nov.";
+        let text = "Please handle.\n\nFrom: Acme Textiles <orders@acmetextiles.in>\nSent: Tuesday, November 10, 2026 2:02 PM\nTo: ops@shop.example\nSubject: PO-55120 delayed\nImportance: High\n\nNew ready date 20 Nov.";
         let f = find(text, "FW: PO-55120 delayed").expect("forward");
         assert_eq!(f.note, "Please handle.");
         assert_eq!(

@@ -133,3 +133,18 @@ fn signature_like_closings_are_not_cut() {
     assert_eq!(s.newest, "Please deliver on Friday.\n\nThanks,\nPriya");
     assert_eq!(s.signature, "");
 }
+
+#[test]
+fn outlook_header_blocks_are_found_in_several_languages() {
+    for block in [
+        "De : Jean Dupont <jean@exemple.fr>\nEnvoyé : mardi 10 novembre 2026 14:02\nÀ : ops@shop.example\nObjet : Livraison",
+        "De: Ana García <ana@ejemplo.es>\nEnviado el: martes, 10 de noviembre de 2026 14:02\nPara: ops@shop.example\nAsunto: Entrega",
+        "Van: Jan de Vries <jan@voorbeeld.nl>\nVerzonden: dinsdag 10 november 2026 14:02\nAan: ops@shop.example\nOnderwerp: Levering",
+        "Dari: Budi <budi@contoh.id>\nDikirim: Selasa, 10 November 2026 14.02\nKepada: ops@shop.example\nSubjek: Pengiriman",
+        "*From:* Priya Sharma <priya@example.com>\n*Sent:* Tuesday, November 10, 2026 2:02 PM\n*To:* ops@shop.example\n*Subject:* Delivery",
+    ] {
+        let s = split(&format!("New text\n\n{block}\n\nOld text"));
+        assert_eq!(s.newest, "New text", "{block}");
+        assert!(s.quoted.ends_with("Old text"), "{block}");
+    }
+}
