@@ -154,9 +154,9 @@ impl TrustSignals {
     /// SPEC §2 "verified": Authentication-Results, when present, must show
     /// no `fail` for spf, dkim or dmarc.
     pub fn auth_failure(&self) -> Option<&AuthVerdict> {
-        self.authentication
-            .iter()
-            .find(|v| matches!(v.method.as_str(), "spf" | "dkim" | "dmarc") && v.result == "fail")
+        self.authentication.iter().find(|v| {
+            matches!(v.method.as_str(), "spf" | "dkim" | "dmarc") && v.result == "fail"
+        })
     }
 
     /// Mail no human wrote to us: auto-replies, bounces, bulk and list mail.
@@ -171,10 +171,7 @@ impl TrustSignals {
 impl Email {
     /// The sender's address, lower case; empty when the mail has no From.
     pub fn from_address(&self) -> String {
-        self.from
-            .as_ref()
-            .map(Mailbox::address_lc)
-            .unwrap_or_default()
+        self.from.as_ref().map(Mailbox::address_lc).unwrap_or_default()
     }
 
     pub fn from_domain(&self) -> Option<String> {
@@ -197,24 +194,15 @@ mod tests {
     #[test]
     fn a_failed_dkim_verdict_is_an_auth_failure_but_softfail_is_not() {
         let mut t = TrustSignals::default();
-        t.authentication.push(AuthVerdict {
-            method: "spf".into(),
-            result: "softfail".into(),
-        });
+        t.authentication.push(AuthVerdict { method: "spf".into(), result: "softfail".into() });
         assert!(t.auth_failure().is_none());
-        t.authentication.push(AuthVerdict {
-            method: "dkim".into(),
-            result: "fail".into(),
-        });
+        t.authentication.push(AuthVerdict { method: "dkim".into(), result: "fail".into() });
         assert_eq!(t.auth_failure().unwrap().method, "dkim");
     }
 
     #[test]
     fn mailbox_domain_is_lower_case() {
-        let m = Mailbox {
-            name: None,
-            address: "Ops@Mail.Delhivery.COM".into(),
-        };
+        let m = Mailbox { name: None, address: "Ops@Mail.Delhivery.COM".into() };
         assert_eq!(m.domain().as_deref(), Some("mail.delhivery.com"));
         assert_eq!(m.address_lc(), "ops@mail.delhivery.com");
     }
