@@ -27,11 +27,17 @@ pub struct Email {
     /// The Date header in its own time zone; policy dates are judged by it.
     pub date: Option<DateTime<FixedOffset>>,
     /// The newest text: what the sender wrote in this message (for a
-    /// forward, the forwarder's note followed by the forwarded text).
-    /// This is what gets classified.
+    /// forward, the forwarder's note followed by the forwarded text),
+    /// without quoted history or signature. This is what gets classified.
     pub newest_text: String,
     /// Quoted history split off the newest text (reply chains, `>` lines).
     pub quoted_text: String,
+    /// The trailing signature cut off the newest text: what follows the
+    /// standard "-- " line, and mobile footers ("Sent from my iPhone"). Kept
+    /// apart so an old address or phone number in it is not read as the
+    /// message.
+    #[serde(default)]
+    pub signature: String,
     /// Text an HTML part hides with CSS (display:none, zero size,
     /// white on white...). Kept apart: never classified as visible text.
     pub hidden_text: String,
