@@ -84,8 +84,8 @@ fn customer_checks(input: &PolicyInput<'_>, b: &mut Vec<String>) {
         }
     }
     let t = &input.email.trust;
-    if t.is_auto_reply || t.is_bounce || t.list_id.is_some() {
-        b.push("the email is automated (auto-reply, bounce or list mail)".into());
+    if t.is_automated() {
+        b.push("the email is automated (auto-reply, notification, bounce or list mail)".into());
     }
 }
 

@@ -132,9 +132,13 @@ pub struct TrustSignals {
     pub is_report: bool,
     /// The report-type parameter, e.g. `delivery-status`.
     pub report_type: Option<String>,
-    /// An auto-reply by any of the usual signs (Auto-Submitted other than
-    /// `no`, X-Autoreply, X-Autorespond, X-Auto-Response-Suppress: OOF...).
+    /// An automatic reply (RFC 3834 `auto-replied`, X-Autoreply,
+    /// X-Autorespond, X-Auto-Response-Suppress: OOF, "Automatic reply:"...).
     pub is_auto_reply: bool,
+    /// Automatic mail that is not a reply: `Auto-Submitted: auto-generated`
+    /// notifications (carriers' notices among them).
+    #[serde(default)]
+    pub is_auto_generated: bool,
     /// A bounce: a delivery-status report, or mail from MAILER-DAEMON /
     /// postmaster with a failure subject.
     pub is_bounce: bool,
@@ -158,6 +162,7 @@ impl TrustSignals {
     /// Mail no human wrote to us: auto-replies, bounces, bulk and list mail.
     pub fn is_automated(&self) -> bool {
         self.is_auto_reply
+            || self.is_auto_generated
             || self.is_bounce
             || self.list_id.is_some()
             || matches!(self.precedence.as_deref(), Some("bulk" | "list" | "junk"))

@@ -89,8 +89,9 @@ impl Collector {
     }
 
     fn finish(self) -> Result<FieldPatterns, String> {
-        let set = RegexSetBuilder::new(&self.patterns)
+        let set = RegexSetBuilder::new(self.patterns.iter().map(|p| widen_spaces(p)))
             .case_insensitive(true)
+            .dot_matches_new_line(true)
             .size_limit(64 << 20)
             .build()
             .map_err(|e| one_line(&e.to_string()))?;
@@ -99,9 +100,37 @@ impl Collector {
 }
 
 fn builder(pattern: &str) -> RegexBuilder {
-    let mut b = RegexBuilder::new(pattern);
-    b.case_insensitive(true).size_limit(16 << 20);
+    let mut b = RegexBuilder::new(&widen_spaces(pattern));
+    b.case_insensitive(true).dot_matches_new_line(true).size_limit(16 << 20);
     b
+}
+
+/// Mail is hard-wrapped, so a phrase in a rule may be split over two lines
+/// in the mail: a literal space in a pattern (outside `[...]`, not escaped)
+/// matches any run of whitespace, line breaks included.
+pub(super) fn widen_spaces(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let (mut escaped, mut class, mut last_space) = (false, 0usize, false);
+    for c in pattern.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '[' {
+            class += 1;
+        } else if c == ']' && class > 0 {
+            class -= 1;
+        } else if c == ' ' && class == 0 {
+            if !last_space {
+                out.push_str(r"\s+");
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(c);
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {

@@ -75,7 +75,7 @@ fn an_encoded_word_in_an_unknown_charset_is_kept_and_warned_about() {
 #[test]
 fn auto_reply_headers_of_several_systems_are_recognised() {
     for header in [
-        "Auto-Submitted: auto-generated",
+        "Auto-Submitted: auto-replied",
         "X-Autoreply: yes",
         "X-Autorespond: Vacation",
         "X-Auto-Response-Suppress: DR, RN, NRN, OOF, AutoReply",
@@ -92,6 +92,15 @@ fn auto_reply_headers_of_several_systems_are_recognised() {
     assert_eq!(e.trust.auto_submitted.as_deref(), Some("no"));
     let e = mail("From: a@x.example\nSubject: Abwesenheitsnotiz: Bestellung\n\nBin weg");
     assert!(e.trust.is_auto_reply);
+}
+
+#[test]
+fn a_notification_is_automatic_but_not_a_reply() {
+    for header in ["Auto-Submitted: auto-generated", "Auto-Submitted: auto-notified", "X-Auto-Response-Suppress: All"] {
+        let e = mail(&format!("From: noreply@carrier.example\n{header}\nSubject: Delivery exception\n\nWe could not deliver"));
+        assert!(!e.trust.is_auto_reply, "{header}");
+        assert!(e.trust.is_auto_generated && e.trust.is_automated(), "{header}");
+    }
 }
 
 #[test]
