@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::classify::extract::Facts;
 use crate::classify::rules::{RuleSet, RulesError};
-use crate::classify::{Classification, Classifier, extract_facts};
+use crate::classify::{Classification, Classifier, Context, extract_facts};
 use crate::decide::{Decision, PolicyInput, decide};
 use crate::domain::Email;
 use crate::link::{Link, link};
@@ -70,9 +70,9 @@ pub enum TriageError {
 
 pub async fn triage(raw: &[u8], engine: &Engine, store: &Store) -> Result<Triaged, TriageError> {
     let email = parse(raw)?;
-    let classification = engine.classifier.classify(&email, &engine.senders);
     let facts = extract_facts(&email);
     let link = link(&email, &facts, store).await?;
+    let classification = engine.classifier.classify(&email, &engine.senders, context(&email, &facts, &link));
     let injection = classification.injection_evidence().next().map(|e| e.matched.as_str());
     let decision = decide(&PolicyInput {
         category: classification.category,
@@ -83,4 +83,11 @@ pub async fn triage(raw: &[u8], engine: &Engine, store: &Store) -> Result<Triage
         senders: &engine.senders,
     });
     Ok(Triaged { email, classification, facts, link, decision })
+}
+
+/// What facts and link tell the rules about the mail.
+fn context<'a>(email: &Email, facts: &'a Facts, link: &Link) -> Context<'a> {
+    let sender_is_customer =
+        link.order().is_some_and(|o| o.customer.email.trim().eq_ignore_ascii_case(&email.from_address()));
+    Context { facts, linked: link.order().is_some(), sender_is_customer }
 }

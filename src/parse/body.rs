@@ -45,8 +45,7 @@ pub fn extract(msg: &Message<'_>) -> Body {
         text_view = view(msg, &body.parts_read, &mut rendered, &mut body.warnings);
     }
     let is_plain = |b: &PartType<'_>| matches!(b, PartType::Text(_));
-    let has_plain =
-        has_part(msg, &msg.text_body, is_plain) || has_part(msg, &body.parts_read, is_plain);
+    let has_plain = has_part(msg, &msg.text_body, is_plain) || has_part(msg, &body.parts_read, is_plain);
     let has_html = has_part(msg, &msg.html_body, |b| matches!(b, PartType::Html(_)));
     (body.text, body.source) = choose(text_view, html_view, has_plain, has_html);
     collect_hidden(&rendered, &mut body);
@@ -57,11 +56,7 @@ pub fn extract(msg: &Message<'_>) -> Body {
 /// The text view (plain parts, or HTML when there is no plain part) unless
 /// it is empty or a stub next to richer HTML; then the HTML view.
 fn choose(text: String, html: String, has_plain: bool, has_html: bool) -> (String, BodySource) {
-    let text_source = if has_plain {
-        BodySource::Plain
-    } else {
-        BodySource::Html
-    };
+    let text_source = if has_plain { BodySource::Plain } else { BodySource::Html };
     if has_plain && !text.is_empty() && !(has_html && is_stub(&text, &html)) {
         (text, BodySource::Plain)
     } else if has_html && !html.is_empty() {
@@ -97,12 +92,7 @@ fn collect_hidden(rendered: &HashMap<u32, Rendered>, body: &mut Body) {
 }
 
 /// The text of the listed parts, in order, HTML rendered.
-fn view(
-    msg: &Message<'_>,
-    ids: &[u32],
-    rendered: &mut HashMap<u32, Rendered>,
-    warnings: &mut Vec<String>,
-) -> String {
+fn view(msg: &Message<'_>, ids: &[u32], rendered: &mut HashMap<u32, Rendered>, warnings: &mut Vec<String>) -> String {
     let mut pieces = Vec::new();
     for &id in ids {
         let Some(part) = msg.parts.get(id as usize) else {
@@ -111,9 +101,7 @@ fn view(
         match &part.body {
             PartType::Text(t) => pieces.push(plain_text(bounded(t, id, warnings), part)),
             PartType::Html(h) => {
-                let r = rendered
-                    .entry(id)
-                    .or_insert_with(|| html::render(bounded(h, id, warnings)));
+                let r = rendered.entry(id).or_insert_with(|| html::render(bounded(h, id, warnings)));
                 pieces.push(r.text.clone());
             }
             _ => {}
@@ -139,9 +127,7 @@ fn stray_text_parts(msg: &Message<'_>) -> Vec<u32> {
 }
 
 fn has_part(msg: &Message<'_>, ids: &[u32], test: fn(&PartType<'_>) -> bool) -> bool {
-    ids.iter()
-        .filter_map(|&id| msg.parts.get(id as usize))
-        .any(|p| test(&p.body))
+    ids.iter().filter_map(|&id| msg.parts.get(id as usize)).any(|p| test(&p.body))
 }
 
 /// `text` cut to [`MAX_TEXT_BYTES`] on a character boundary.
@@ -153,10 +139,7 @@ fn bounded<'t>(text: &'t str, id: u32, warnings: &mut Vec<String>) -> &'t str {
     while !text.is_char_boundary(end) {
         end -= 1; // Stops at 0 at the latest, which is a boundary.
     }
-    let note = format!(
-        "text part {id} is {} bytes; only the first {end} were read",
-        text.len()
-    );
+    let note = format!("text part {id} is {} bytes; only the first {end} were read", text.len());
     if !warnings.contains(&note) {
         warnings.push(note);
     }
@@ -165,20 +148,13 @@ fn bounded<'t>(text: &'t str, id: u32, warnings: &mut Vec<String>) -> &'t str {
 
 /// A plain part with line ends normalised and format=flowed lines joined.
 fn plain_text(text: &str, part: &MessagePart<'_>) -> String {
-    let text = text
-        .trim_start_matches('\u{FEFF}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
+    let text = text.trim_start_matches('\u{FEFF}').replace("\r\n", "\n").replace('\r', "\n");
     let ct = part.content_type();
-    let flowed = ct
-        .and_then(|c| c.attribute("format"))
-        .is_some_and(|f| f.eq_ignore_ascii_case("flowed"));
+    let flowed = ct.and_then(|c| c.attribute("format")).is_some_and(|f| f.eq_ignore_ascii_case("flowed"));
     if !flowed {
         return text;
     }
-    let delsp = ct
-        .and_then(|c| c.attribute("delsp"))
-        .is_some_and(|d| d.eq_ignore_ascii_case("yes"));
+    let delsp = ct.and_then(|c| c.attribute("delsp")).is_some_and(|d| d.eq_ignore_ascii_case("yes"));
     unflow(&text, delsp)
 }
 
@@ -193,11 +169,7 @@ fn unflow(text: &str, delsp: bool) -> String {
         let content = content.strip_prefix(' ').unwrap_or(content);
         let is_sig = content == "-- ";
         let soft = content.ends_with(' ') && !is_sig;
-        let content = if soft && delsp {
-            content.get(..content.len() - 1).unwrap_or(content)
-        } else {
-            content
-        };
+        let content = if soft && delsp { content.get(..content.len() - 1).unwrap_or(content) } else { content };
         match out.last_mut() {
             Some((d, acc)) if continues && *d == depth => acc.push_str(content),
             _ => out.push((depth, content.to_string())),
@@ -205,13 +177,7 @@ fn unflow(text: &str, delsp: bool) -> String {
         continues = soft;
     }
     out.into_iter()
-        .map(|(d, l)| {
-            if d == 0 {
-                l
-            } else {
-                format!("{} {l}", ">".repeat(d))
-            }
-        })
+        .map(|(d, l)| if d == 0 { l } else { format!("{} {l}", ">".repeat(d)) })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -230,7 +196,7 @@ fn is_stub(plain: &str, html: &str) -> bool {
             r"|ver (en (el|tu|su) navegador|versión web|en línea|online)|no navegador",
             r"|lihat (di browser|versi online)|tampilkan di browser|ब्राउज़र में देखें",
         ))
-            .expect("static regex")
+        .expect("static regex")
     });
     let (p, h) = (plain.trim().chars().count(), html.trim().chars().count());
     if p == 0 {
@@ -247,22 +213,18 @@ fn part_warnings(msg: &Message<'_>) -> Vec<String> {
     for (id, part) in msg.parts.iter().enumerate() {
         let ct = content_type(part);
         if part.is_encoding_problem {
-            warnings.push(format!(
-                "part {id} ({ct}) could not be decoded as declared; kept as raw text"
-            ));
+            warnings.push(format!("part {id} ({ct}) could not be decoded as declared; kept as raw text"));
         }
         let (PartType::Text(text) | PartType::Html(text)) = &part.body else {
             continue;
         };
         let charset = part.content_type().and_then(|c| c.attribute("charset"));
         match charset {
-            Some(cs) if !charset_known(cs) => warnings.push(format!(
-                "part {id} ({ct}) declares unknown charset {cs:?}; decoded lossily as UTF-8"
-            )),
+            Some(cs) if !charset_known(cs) => {
+                warnings.push(format!("part {id} ({ct}) declares unknown charset {cs:?}; decoded lossily as UTF-8"))
+            }
             _ if text.contains('\u{FFFD}') => {
-                warnings.push(format!(
-                    "part {id} ({ct}) has bytes invalid in its charset; replaced"
-                ));
+                warnings.push(format!("part {id} ({ct}) has bytes invalid in its charset; replaced"));
             }
             _ => {}
         }
@@ -295,10 +257,7 @@ pub fn attachments(msg: &Message<'_>, parts_read: &[u32]) -> Vec<Attachment> {
         .filter_map(|&id| msg.parts.get(id as usize))
         .filter(|p| !matches!(p.body, PartType::Multipart(_)))
         .map(|p| Attachment {
-            name: p
-                .attachment_name()
-                .map(|n| n.trim().to_string())
-                .filter(|n| !n.is_empty()),
+            name: p.attachment_name().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
             content_type: content_type(p),
             size: part_size(p),
         })
@@ -309,9 +268,9 @@ fn part_size(part: &MessagePart<'_>) -> usize {
     match &part.body {
         // An attached message that was not transfer-encoded shares the
         // outer raw bytes; its own span is what it weighs.
-        PartType::Message(m) if part.encoding == Encoding::None => (part.offset_end as usize)
-            .saturating_sub(part.offset_body as usize)
-            .min(m.raw_message.len()),
+        PartType::Message(m) if part.encoding == Encoding::None => {
+            (part.offset_end as usize).saturating_sub(part.offset_body as usize).min(m.raw_message.len())
+        }
         PartType::Message(m) => m.raw_message.len(),
         _ => part.len(),
     }
@@ -333,16 +292,11 @@ pub fn attached_messages<'m>(msg: &'m Message<'m>) -> Vec<&'m Message<'m>> {
 pub fn report_type(msg: &Message<'_>) -> ReportType {
     let ct = msg.parts.first().and_then(|p| p.content_type());
     let is_report = ct.is_some_and(|c| {
-        c.ctype().eq_ignore_ascii_case("multipart")
-            && c.subtype()
-                .is_some_and(|s| s.eq_ignore_ascii_case("report"))
+        c.ctype().eq_ignore_ascii_case("multipart") && c.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
     });
     ReportType {
         is_report,
-        report_type: ct
-            .filter(|_| is_report)
-            .and_then(|c| c.attribute("report-type"))
-            .map(|r| r.trim().to_lowercase()),
+        report_type: ct.filter(|_| is_report).and_then(|c| c.attribute("report-type")).map(|r| r.trim().to_lowercase()),
     }
 }
 
@@ -353,25 +307,16 @@ mod tests {
     #[test]
     fn flowed_lines_are_joined_per_quote_depth() {
         let text = "Please deliver to \nFlat 3B, 14 MG Road.\n> old \n> line\n-- \nsig";
-        assert_eq!(
-            unflow(text, false),
-            "Please deliver to Flat 3B, 14 MG Road.\n> old line\n-- \nsig"
-        );
+        assert_eq!(unflow(text, false), "Please deliver to Flat 3B, 14 MG Road.\n> old line\n-- \nsig");
         assert_eq!(unflow("ab \ncd", true), "abcd");
     }
 
     #[test]
     fn a_browser_link_next_to_rich_html_is_a_stub() {
         let html = "Our autumn sale: 30% off all linen shirts. ".repeat(10);
-        assert!(is_stub(
-            "View this email in your browser: https://x.example/v",
-            &html
-        ));
+        assert!(is_stub("View this email in your browser: https://x.example/v", &html));
         assert!(is_stub("View in browser", &html));
-        assert!(is_stub(
-            "Darstellungsprobleme? E-Mail im Browser anzeigen.",
-            &html
-        ));
+        assert!(is_stub("Darstellungsprobleme? E-Mail im Browser anzeigen.", &html));
         assert!(!is_stub(
             "Hi, where is my order SO-10231? It was due yesterday.",
             "Hi, where is my order SO-10231? It was due yesterday."

@@ -51,25 +51,20 @@ static SUBJECT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A header-like line with a label these rules do not know.
-static OTHER_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\**\s*\p{L}[\p{L}\p{M} -]{0,24}\s*\**\s*[:：]\s*\S").expect("static regex")
-});
+static OTHER_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\**\s*\p{L}[\p{L}\p{M} -]{0,24}\s*\**\s*[:：]\s*\S").expect("static regex"));
 
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+").expect("static regex")
-});
+static ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+'\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+").expect("static regex"));
 
 /// Whether the subject's first prefix says "forwarded".
 pub fn is_forward_subject(subject: &str) -> bool {
-    SUBJECT_PREFIX
-        .captures(subject)
-        .and_then(|c| c.get(1))
-        .is_some_and(|p| {
-            matches!(
-                p.as_str().to_lowercase().as_str(),
-                "fw" | "fwd" | "wg" | "tr" | "rv" | "enc" | "doorst" | "vb" | "vl" | "i" | "pd"
-            )
-        })
+    SUBJECT_PREFIX.captures(subject).and_then(|c| c.get(1)).is_some_and(|p| {
+        matches!(
+            p.as_str().to_lowercase().as_str(),
+            "fw" | "fwd" | "wg" | "tr" | "rv" | "enc" | "doorst" | "vb" | "vl" | "i" | "pd"
+        )
+    })
 }
 
 /// The forward in `text`, if it has one before any quoted history.
@@ -81,18 +76,13 @@ pub fn find(text: &str, subject: &str) -> Option<ForwardBlock> {
     let is_marker = |l: &str| DASHED_MARKER.is_match(l) || APPLE_MARKER.is_match(l);
     // A quoted marker is someone else's forward, unless the subject says
     // this mail forwards (iOS Mail's HTML quotes its own marker).
-    let marker = lines.iter().take(limit + 1).position(|l| {
-        if quote::is_quoted(l) {
-            forward_subject && is_marker(unquote_once(l))
-        } else {
-            is_marker(l)
-        }
-    });
+    let marker = lines
+        .iter()
+        .take(limit + 1)
+        .position(|l| if quote::is_quoted(l) { forward_subject && is_marker(unquote_once(l)) } else { is_marker(l) });
     let (at, header_start) = match (marker, quote_start) {
         (Some(i), _) => (i, i + 1),
-        (None, Some(s)) if s.kind != StartKind::Attribution && forward_subject => {
-            (s.line, s.line + s.len)
-        }
+        (None, Some(s)) if s.kind != StartKind::Attribution && forward_subject => (s.line, s.line + s.len),
         _ => return None,
     };
     let note = lines.get(..at).unwrap_or(&[]).join("\n");
@@ -100,23 +90,14 @@ pub fn find(text: &str, subject: &str) -> Option<ForwardBlock> {
     let (fields, body_start) = header_fields(&rest);
     let mut block = ForwardBlock {
         note: note.trim().to_string(),
-        original_body: rest
-            .get(body_start..)
-            .unwrap_or(&[])
-            .join("\n")
-            .trim()
-            .to_string(),
+        original_body: rest.get(body_start..).unwrap_or(&[]).join("\n").trim().to_string(),
         ..ForwardBlock::default()
     };
     for (field, value) in fields {
         match field {
             Field::From if block.original_from.is_none() => block.original_from = mailbox(value),
-            Field::Subject if block.original_subject.is_none() => {
-                block.original_subject = Some(value.to_string())
-            }
-            Field::Date if block.original_date.is_none() => {
-                block.original_date = Some(value.to_string())
-            }
+            Field::Subject if block.original_subject.is_none() => block.original_subject = Some(value.to_string()),
+            Field::Date if block.original_date.is_none() => block.original_date = Some(value.to_string()),
             _ => {}
         }
     }
@@ -126,10 +107,8 @@ pub fn find(text: &str, subject: &str) -> Option<ForwardBlock> {
 /// Apple Mail's HTML quotes the whole forwarded message; when every line
 /// is quoted, one level of `>` is removed.
 fn dequote<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    let all_quoted = lines.iter().any(|l| !l.trim().is_empty())
-        && lines
-            .iter()
-            .all(|l| l.trim().is_empty() || quote::is_quoted(l));
+    let all_quoted =
+        lines.iter().any(|l| !l.trim().is_empty()) && lines.iter().all(|l| l.trim().is_empty() || quote::is_quoted(l));
     if !all_quoted {
         return lines.to_vec();
     }
@@ -146,10 +125,7 @@ fn unquote_once(line: &str) -> &str {
 /// The header fields at the top of `lines`, and where the body starts.
 fn header_fields<'a>(lines: &[&'a str]) -> (Vec<(Field, &'a str)>, usize) {
     let mut fields = Vec::new();
-    let mut i = lines
-        .iter()
-        .position(|l| !l.trim().is_empty())
-        .unwrap_or(lines.len());
+    let mut i = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
     let mut other_fields = 0;
     while let Some(line) = lines.get(i) {
         if line.trim().is_empty() || fields.len() + other_fields >= 16 {
@@ -180,11 +156,7 @@ pub fn mailbox(value: &str) -> Option<Mailbox> {
     if value.is_empty() {
         return None;
     }
-    let address = ADDRESS.find(value).map(|m| {
-        m.as_str()
-            .trim_matches(|c| c == '.' || c == '\'')
-            .to_string()
-    });
+    let address = ADDRESS.find(value).map(|m| m.as_str().trim_matches(|c| c == '.' || c == '\'').to_string());
     let name_end = value.find(['<', '[']).unwrap_or(value.len());
     let name = value
         .get(..name_end)
@@ -193,14 +165,10 @@ pub fn mailbox(value: &str) -> Option<Mailbox> {
         // Gmail's plain text writes the sender's name in bold: `*Name*`.
         .trim_matches(|c| c == '"' || c == '\'' || c == '*')
         .trim();
-    let name = (!name.is_empty() && Some(name) != address.as_deref() && !name.contains('@'))
-        .then(|| name.to_string());
+    let name = (!name.is_empty() && Some(name) != address.as_deref() && !name.contains('@')).then(|| name.to_string());
     match (name, address) {
         (name, Some(address)) => Some(Mailbox { name, address }),
-        (Some(name), None) => Some(Mailbox {
-            name: Some(name),
-            address: String::new(),
-        }),
+        (Some(name), None) => Some(Mailbox { name: Some(name), address: String::new() }),
         (None, None) => None,
     }
 }
@@ -214,18 +182,9 @@ mod tests {
         let text = "FYI, see below.\n\n---------- Forwarded message ---------\nFrom: Delhivery <noreply@delhivery.com>\nDate: Tue, 10 Nov 2026 at 14:02\nSubject: Address issue for AWB DL1234567890IN\nTo: <ops@shop.example>\n\n\nDear customer, the address is incomplete.\n";
         let f = find(text, "Fwd: Address issue").expect("forward");
         assert_eq!(f.note, "FYI, see below.");
-        assert_eq!(
-            f.original_from.as_ref().map(|m| m.address.as_str()),
-            Some("noreply@delhivery.com")
-        );
-        assert_eq!(
-            f.original_subject.as_deref(),
-            Some("Address issue for AWB DL1234567890IN")
-        );
-        assert_eq!(
-            f.original_date.as_deref(),
-            Some("Tue, 10 Nov 2026 at 14:02")
-        );
+        assert_eq!(f.original_from.as_ref().map(|m| m.address.as_str()), Some("noreply@delhivery.com"));
+        assert_eq!(f.original_subject.as_deref(), Some("Address issue for AWB DL1234567890IN"));
+        assert_eq!(f.original_date.as_deref(), Some("Tue, 10 Nov 2026 at 14:02"));
         assert_eq!(f.original_body, "Dear customer, the address is incomplete.");
     }
 
@@ -234,10 +193,7 @@ mod tests {
         let text = "Please handle.\n\nFrom: Acme Textiles <orders@acmetextiles.in>\nSent: Tuesday, November 10, 2026 2:02 PM\nTo: ops@shop.example\nSubject: PO-55120 delayed\nImportance: High\n\nNew ready date 20 Nov.";
         let f = find(text, "FW: PO-55120 delayed").expect("forward");
         assert_eq!(f.note, "Please handle.");
-        assert_eq!(
-            f.original_from.map(|m| m.address),
-            Some("orders@acmetextiles.in".to_string())
-        );
+        assert_eq!(f.original_from.map(|m| m.address), Some("orders@acmetextiles.in".to_string()));
         assert_eq!(f.original_body, "New ready date 20 Nov.");
         assert!(find(text, "RE: FW: PO-55120 delayed").is_none());
     }
@@ -247,10 +203,7 @@ mod tests {
         let text = "---------- Weitergeleitete Nachricht ---------\nVon: Max <max@beispiel.de>\nDate: Di., 10. Nov. 2026 um 14:02 Uhr\nSubject: Lieferung\nTo: <ops@shop.example>\n\nHallo";
         let f = find(text, "Fwd: Lieferung").expect("forward");
         assert_eq!(f.note, "");
-        assert_eq!(
-            f.original_from.and_then(|m| m.name),
-            Some("Max".to_string())
-        );
+        assert_eq!(f.original_from.and_then(|m| m.name), Some("Max".to_string()));
         assert_eq!(f.original_body, "Hallo");
     }
 
@@ -271,34 +224,19 @@ mod tests {
 
     #[test]
     fn body_mailboxes_are_read_in_client_notations() {
-        let m =
-            mailbox("Priya Sharma <priya@example.com<mailto:priya@example.com>>").expect("mailbox");
-        assert_eq!(
-            (m.name.as_deref(), m.address.as_str()),
-            (Some("Priya Sharma"), "priya@example.com")
-        );
+        let m = mailbox("Priya Sharma <priya@example.com<mailto:priya@example.com>>").expect("mailbox");
+        assert_eq!((m.name.as_deref(), m.address.as_str()), (Some("Priya Sharma"), "priya@example.com"));
         let m = mailbox("\"Sharma, Priya\" [mailto:priya@example.com]").expect("mailbox");
         assert_eq!(m.name.as_deref(), Some("Sharma, Priya"));
         let m = mailbox("*Delhivery* <noreply@delhivery.com>").expect("mailbox");
         assert_eq!(m.name.as_deref(), Some("Delhivery"));
         let m = mailbox("Priya Sharma").expect("mailbox");
-        assert_eq!(
-            (m.name.as_deref(), m.address.as_str()),
-            (Some("Priya Sharma"), "")
-        );
+        assert_eq!((m.name.as_deref(), m.address.as_str()), (Some("Priya Sharma"), ""));
     }
 
     #[test]
     fn forward_prefixes_are_recognised_in_several_languages() {
-        for s in [
-            "Fwd: x",
-            "FW: x",
-            "WG: x",
-            "TR : x",
-            "RV: x",
-            "Doorst: x",
-            "Fwd[2]: x",
-        ] {
+        for s in ["Fwd: x", "FW: x", "WG: x", "TR : x", "RV: x", "Doorst: x", "Fwd[2]: x"] {
             assert!(is_forward_subject(s), "{s}");
         }
         for s in ["Re: Fwd: x", "AW: WG: x", "Forward planning"] {

@@ -21,25 +21,16 @@ type RawHeader<'x> = mail_parser::Header<'x>;
 /// Fills the header fields of `email` from the root part's headers.
 pub fn fill(email: &mut Email, headers: &[RawHeader<'_>], raw: &[u8]) {
     email.headers = headers.iter().map(|h| decoded(h, raw)).collect();
-    let first = |name: HeaderName<'static>| {
-        headers
-            .iter()
-            .find(|h| h.name == name && !h.value.is_empty())
-    };
+    let first = |name: HeaderName<'static>| headers.iter().find(|h| h.name == name && !h.value.is_empty());
 
-    email.from = first(HeaderName::From)
-        .and_then(|h| h.value.as_address())
-        .and_then(|a| a.iter().find_map(mailbox));
-    email.sender = first(HeaderName::Sender)
-        .and_then(|h| h.value.as_address())
-        .and_then(|a| a.iter().find_map(mailbox));
+    email.from = first(HeaderName::From).and_then(|h| h.value.as_address()).and_then(|a| a.iter().find_map(mailbox));
+    email.sender =
+        first(HeaderName::Sender).and_then(|h| h.value.as_address()).and_then(|a| a.iter().find_map(mailbox));
     email.reply_to = all_mailboxes(headers, &HeaderName::ReplyTo);
     email.to = all_mailboxes(headers, &HeaderName::To);
     email.cc = all_mailboxes(headers, &HeaderName::Cc);
     email.subject = email.header("Subject").unwrap_or("").trim().to_string();
-    email.message_id = ids(headers, &HeaderName::MessageId, &email.headers)
-        .into_iter()
-        .next();
+    email.message_id = ids(headers, &HeaderName::MessageId, &email.headers).into_iter().next();
     email.in_reply_to = ids(headers, &HeaderName::InReplyTo, &email.headers);
     email.references = ids(headers, &HeaderName::References, &email.headers);
     email.date = date(headers, &email.headers, &mut email.warnings);
@@ -54,29 +45,18 @@ fn sender_warnings(email: &Email, headers: &[RawHeader<'_>], raw: &[u8]) -> Vec<
     if email.from.is_none() {
         warnings.push("no readable From header".to_string());
     }
-    if headers
-        .iter()
-        .filter(|h| h.name == HeaderName::From)
-        .count()
-        > 1
-    {
+    if headers.iter().filter(|h| h.name == HeaderName::From).count() > 1 {
         warnings.push("more than one From header; the first one is used".to_string());
     }
     if let Some(from) = &email.from
         && let Some(name_addr) = from.name.as_deref().and_then(address_in)
         && !name_addr.eq_ignore_ascii_case(&from.address)
     {
-        warnings.push(format!(
-            "From display name shows the address {name_addr} but the mail is from {}",
-            from.address
-        ));
+        warnings.push(format!("From display name shows the address {name_addr} but the mail is from {}", from.address));
     }
     for h in headers {
         if let Some(cs) = unknown_encoded_word_charset(raw_value(h, raw)) {
-            warnings.push(format!(
-                "header {} uses unknown charset {cs}; decoded lossily",
-                name_as_written(h, raw)
-            ));
+            warnings.push(format!("header {} uses unknown charset {cs}; decoded lossily", name_as_written(h, raw)));
         }
     }
     warnings
@@ -89,63 +69,30 @@ fn decoded(h: &RawHeader<'_>, raw: &[u8]) -> Header {
         HeaderValue::Text(t) => t.trim().to_string(),
         _ => String::new(),
     };
-    Header {
-        name: name_as_written(h, raw),
-        value,
-    }
+    Header { name: name_as_written(h, raw), value }
 }
 
 fn raw_value<'r>(h: &RawHeader<'_>, raw: &'r [u8]) -> &'r [u8] {
-    raw.get(h.offset_start as usize..h.offset_end as usize)
-        .unwrap_or(&[])
+    raw.get(h.offset_start as usize..h.offset_end as usize).unwrap_or(&[])
 }
 
 fn name_as_written(h: &RawHeader<'_>, raw: &[u8]) -> String {
     let written = raw
         .get(h.offset_field as usize..h.offset_start as usize)
-        .map(|b| {
-            String::from_utf8_lossy(b)
-                .trim()
-                .trim_end_matches(':')
-                .trim()
-                .to_string()
-        })
+        .map(|b| String::from_utf8_lossy(b).trim().trim_end_matches(':').trim().to_string())
         .unwrap_or_default();
-    if written.is_empty() {
-        h.name.as_str().to_string()
-    } else {
-        written
-    }
+    if written.is_empty() { h.name.as_str().to_string() } else { written }
 }
 
 /// A mailbox from a parsed address. An address-less entry keeps its name;
 /// a one-word name is a bare local part (`From: MAILER-DAEMON`).
 fn mailbox(a: &Addr<'_>) -> Option<Mailbox> {
-    let name = a
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_string);
-    match a
-        .address
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        Some(address) => Some(Mailbox {
-            name,
-            address: address.to_string(),
-        }),
+    let name = a.name.as_deref().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+    match a.address.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(address) => Some(Mailbox { name, address: address.to_string() }),
         None => match name {
-            Some(n) if !n.contains(char::is_whitespace) => Some(Mailbox {
-                name: None,
-                address: n,
-            }),
-            Some(n) => Some(Mailbox {
-                name: Some(n),
-                address: String::new(),
-            }),
+            Some(n) if !n.contains(char::is_whitespace) => Some(Mailbox { name: None, address: n }),
+            Some(n) => Some(Mailbox { name: Some(n), address: String::new() }),
             None => None,
         },
     }
@@ -164,13 +111,7 @@ fn all_mailboxes(headers: &[RawHeader<'_>], name: &HeaderName<'_>) -> Vec<Mailbo
 /// Message ids without angle brackets. Falls back to the decoded text when
 /// mail-parser could not read the field (ids without brackets...).
 fn ids(headers: &[RawHeader<'_>], name: &HeaderName<'_>, decoded: &[Header]) -> Vec<String> {
-    let clean = |s: &str| {
-        s.trim()
-            .trim_start_matches('<')
-            .trim_end_matches('>')
-            .trim()
-            .to_string()
-    };
+    let clean = |s: &str| s.trim().trim_start_matches('<').trim_end_matches('>').trim().to_string();
     let parsed: Vec<String> = headers
         .iter()
         .filter(|h| &h.name == name)
@@ -194,22 +135,13 @@ fn ids(headers: &[RawHeader<'_>], name: &HeaderName<'_>, decoded: &[Header]) -> 
 
 /// The first Date header in its own offset; `None` with a warning when it
 /// is missing or unreadable.
-fn date(
-    headers: &[RawHeader<'_>],
-    decoded: &[Header],
-    warnings: &mut Vec<String>,
-) -> Option<DateTime<FixedOffset>> {
-    let parsed = headers
-        .iter()
-        .filter(|h| h.name == HeaderName::Date)
-        .find_map(|h| h.value.as_datetime().and_then(to_chrono));
+fn date(headers: &[RawHeader<'_>], decoded: &[Header], warnings: &mut Vec<String>) -> Option<DateTime<FixedOffset>> {
+    let parsed =
+        headers.iter().filter(|h| h.name == HeaderName::Date).find_map(|h| h.value.as_datetime().and_then(to_chrono));
     if parsed.is_some() {
         return parsed;
     }
-    let text = decoded
-        .iter()
-        .find(|h| h.name.eq_ignore_ascii_case("Date"))
-        .map(|h| h.value.clone());
+    let text = decoded.iter().find(|h| h.name.eq_ignore_ascii_case("Date")).map(|h| h.value.clone());
     match text {
         None => {
             warnings.push("no Date header".to_string());
@@ -231,10 +163,8 @@ fn to_chrono(d: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     let sign = if d.tz_before_gmt { -1 } else { 1 };
-    let offset =
-        FixedOffset::east_opt(sign * (i32::from(d.tz_hour) * 3600 + i32::from(d.tz_minute) * 60))?;
-    let naive = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?
-        .and_hms_opt(
+    let offset = FixedOffset::east_opt(sign * (i32::from(d.tz_hour) * 3600 + i32::from(d.tz_minute) * 60))?;
+    let naive = NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))?.and_hms_opt(
         u32::from(d.hour),
         u32::from(d.minute),
         u32::from(d.second.min(59)),
@@ -244,17 +174,15 @@ fn to_chrono(d: &mail_parser::DateTime) -> Option<DateTime<FixedOffset>> {
 
 /// An address written inside a display name (`"support@shop.com" <x@evil>`).
 fn address_in(name: &str) -> Option<&str> {
-    static ADDR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+").expect("static regex")
-    });
+    static ADDR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+").expect("static regex"));
     ADDR.find(name).map(|m| m.as_str())
 }
 
 /// The charset of the first RFC 2047 encoded word mail-parser cannot decode.
 fn unknown_encoded_word_charset(raw: &[u8]) -> Option<String> {
-    static WORD: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-        regex::bytes::Regex::new(r"=\?([^?\s]{1,60})\?[bBqQ]\?").expect("static regex")
-    });
+    static WORD: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"=\?([^?\s]{1,60})\?[bBqQ]\?").expect("static regex"));
     WORD.captures_iter(raw).find_map(|c| {
         let cs = String::from_utf8_lossy(c.get(1)?.as_bytes()).to_string();
         // RFC 2231 allows a language after the charset: `utf-8*en`.
@@ -266,6 +194,5 @@ fn unknown_encoded_word_charset(raw: &[u8]) -> Option<String> {
 /// Whether mail-parser decodes this charset (UTF-8 and ASCII natively).
 pub fn charset_known(charset: &str) -> bool {
     let c = charset.trim().trim_matches('"').to_ascii_lowercase();
-    matches!(c.as_str(), "" | "utf-8" | "utf8" | "us-ascii" | "ascii")
-        || charset_decoder(c.as_bytes()).is_some()
+    matches!(c.as_str(), "" | "utf-8" | "utf8" | "us-ascii" | "ascii") || charset_decoder(c.as_bytes()).is_some()
 }

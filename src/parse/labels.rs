@@ -108,20 +108,7 @@ const LABELS: &[(Field, &[&str])] = &[
             "को",
         ],
     ),
-    (
-        Field::Cc,
-        &[
-            "cc",
-            "kopie",
-            "copie",
-            "cópia",
-            "kopi",
-            "копия",
-            "kopio",
-            "抄送",
-            "प्रतिलिपि",
-        ],
-    ),
+    (Field::Cc, &["cc", "kopie", "copie", "cópia", "kopi", "копия", "kopio", "抄送", "प्रतिलिपि"]),
     (
         Field::Subject,
         &[
@@ -161,10 +148,7 @@ pub fn field(line: &str) -> Option<(Field, &str)> {
     let cap = LINE.captures(line)?;
     let label = cap.get(1)?.as_str().trim().to_lowercase();
     let value = cap.get(2).map_or("", |m| m.as_str());
-    LABELS
-        .iter()
-        .find(|(_, names)| names.contains(&label.as_str()))
-        .map(|(f, _)| (*f, value))
+    LABELS.iter().find(|(_, names)| names.contains(&label.as_str())).map(|(f, _)| (*f, value))
 }
 
 /// Whether a block of header lines starts at `lines[start]`: a From line
@@ -198,8 +182,7 @@ pub fn header_block_at(lines: &[&str], start: usize) -> Option<usize> {
     }
     // Every client writes a Subject line; shipping tables with From/To/Date
     // rows do not.
-    let complete = seen.contains(&Field::Subject)
-        && (seen.contains(&Field::Date) || seen.contains(&Field::To));
+    let complete = seen.contains(&Field::Subject) && (seen.contains(&Field::Date) || seen.contains(&Field::To));
     complete.then_some(last + 1 - start)
 }
 
@@ -209,53 +192,28 @@ mod tests {
 
     #[test]
     fn localized_and_decorated_labels_are_recognised() {
-        assert_eq!(
-            field("From: A <a@x.com>"),
-            Some((Field::From, "A <a@x.com>"))
-        );
+        assert_eq!(field("From: A <a@x.com>"), Some((Field::From, "A <a@x.com>")));
         assert_eq!(field("*Von:* Max"), Some((Field::From, "Max")));
         assert_eq!(field("De : Jean"), Some((Field::From, "Jean")));
         assert_eq!(
             field("Gesendet: Dienstag, 10. November 2026 14:02"),
             Some((Field::Date, "Dienstag, 10. November 2026 14:02"))
         );
-        assert_eq!(
-            field("Onderwerp: Levering"),
-            Some((Field::Subject, "Levering"))
-        );
-        assert_eq!(
-            field("Kepada: ops@toko.id"),
-            Some((Field::To, "ops@toko.id"))
-        );
+        assert_eq!(field("Onderwerp: Levering"), Some((Field::Subject, "Levering")));
+        assert_eq!(field("Kepada: ops@toko.id"), Some((Field::To, "ops@toko.id")));
         assert_eq!(field("Note: call me"), None);
         assert_eq!(field("Please call: 555"), None);
     }
 
     #[test]
     fn a_header_block_needs_from_subject_and_a_date_or_recipient() {
-        let lines = [
-            "From: A <a@x.com>",
-            "Sent: Tuesday",
-            "To: b@y.com",
-            "Subject: Hi",
-            "",
-            "Body",
-        ];
+        let lines = ["From: A <a@x.com>", "Sent: Tuesday", "To: b@y.com", "Subject: Hi", "", "Body"];
         assert_eq!(header_block_at(&lines, 0), Some(4));
         let lines = ["From: the warehouse we got 3 boxes", "To: be honest, fine"];
         assert_eq!(header_block_at(&lines, 0), None);
-        let table = [
-            "From: | Mumbai hub",
-            "To: | Delhi hub",
-            "Date: | 20 Nov 2026",
-        ];
+        let table = ["From: | Mumbai hub", "To: | Delhi hub", "Date: | 20 Nov 2026"];
         assert_eq!(header_block_at(&table, 0), None);
-        let rows = [
-            "From: Mumbai hub",
-            "To: Delhi hub",
-            "Date: 20 Nov 2026",
-            "Weight: 2 kg",
-        ];
+        let rows = ["From: Mumbai hub", "To: Delhi hub", "Date: 20 Nov 2026", "Weight: 2 kg"];
         assert_eq!(header_block_at(&rows, 0), None);
     }
 }

@@ -59,10 +59,7 @@ pub fn parse(raw: &[u8]) -> Result<Email, ParseError> {
             let why = panic_message(payload.as_ref());
             match catch_unwind(AssertUnwindSafe(|| parse_headers_only(raw, &why))) {
                 Ok(result) => result,
-                Err(again) => Err(ParseError::Internal(format!(
-                    "{why}; then {}",
-                    panic_message(again.as_ref())
-                ))),
+                Err(again) => Err(ParseError::Internal(format!("{why}; then {}", panic_message(again.as_ref())))),
             }
         }
     }
@@ -81,31 +78,14 @@ fn parse_headers_only(raw: &[u8], why: &str) -> Result<Email, ParseError> {
     let msg = MessageParser::default()
         .parse_headers(raw)
         .ok_or_else(|| ParseError::NotAnEmail("no header section found".to_string()))?;
-    let root = msg
-        .parts
-        .first()
-        .ok_or_else(|| ParseError::NotAnEmail("no message part found".to_string()))?;
-    let mut email = Email {
-        raw_size: raw.len(),
-        ..Email::default()
-    };
+    let root = msg.parts.first().ok_or_else(|| ParseError::NotAnEmail("no message part found".to_string()))?;
+    let mut email = Email { raw_size: raw.len(), ..Email::default() };
     headers::fill(&mut email, &root.headers, raw);
-    email.trust = trust::signals(
-        &email.headers,
-        &email.subject,
-        email.from.as_ref(),
-        body::report_type(&msg),
-    );
-    email.warnings.push(format!(
-        "MIME structure unreadable (parser failure: {why}); body kept as raw text"
-    ));
+    email.trust = trust::signals(&email.headers, &email.subject, email.from.as_ref(), body::report_type(&msg));
+    email.warnings.push(format!("MIME structure unreadable (parser failure: {why}); body kept as raw text"));
     let start = [&b"\r\n\r\n"[..], b"\n\n"]
         .iter()
-        .filter_map(|sep| {
-            raw.windows(sep.len())
-                .position(|w| w == *sep)
-                .map(|p| p + sep.len())
-        })
+        .filter_map(|sep| raw.windows(sep.len()).position(|w| w == *sep).map(|p| p + sep.len()))
         .min()
         .unwrap_or(raw.len());
     let text = String::from_utf8_lossy(raw.get(start..).unwrap_or_default()).replace("\r\n", "\n");
@@ -119,27 +99,14 @@ fn parse_message(raw: &[u8]) -> Result<Email, ParseError> {
     let msg = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| ParseError::NotAnEmail("no header section found".to_string()))?;
-    let root = msg
-        .parts
-        .first()
-        .ok_or_else(|| ParseError::NotAnEmail("no message part found".to_string()))?;
+    let root = msg.parts.first().ok_or_else(|| ParseError::NotAnEmail("no message part found".to_string()))?;
     if !root.headers.iter().any(|h| is_mail_header(&h.name)) {
-        return Err(ParseError::NotAnEmail(
-            "no RFC 5322 or MIME header found".to_string(),
-        ));
+        return Err(ParseError::NotAnEmail("no RFC 5322 or MIME header found".to_string()));
     }
-    let mut email = Email {
-        raw_size: raw.len(),
-        ..Email::default()
-    };
+    let mut email = Email { raw_size: raw.len(), ..Email::default() };
     headers::fill(&mut email, &root.headers, raw);
     let report = body::report_type(&msg);
-    email.trust = trust::signals(
-        &email.headers,
-        &email.subject,
-        email.from.as_ref(),
-        report.clone(),
-    );
+    email.trust = trust::signals(&email.headers, &email.subject, email.from.as_ref(), report.clone());
 
     let body = body::extract(&msg);
     email.body_source = body.source;
@@ -147,11 +114,7 @@ fn parse_message(raw: &[u8]) -> Result<Email, ParseError> {
     email.warnings.extend(body.warnings);
     email.attachments = body::attachments(&msg, &body.parts_read);
     // A report's attached message is the bounced mail, not a forward.
-    let attached = if report.is_report {
-        None
-    } else {
-        body::attached_messages(&msg).into_iter().next()
-    };
+    let attached = if report.is_report { None } else { body::attached_messages(&msg).into_iter().next() };
     texts(&mut email, &body.text, attached);
     sanitize(&mut email);
     Ok(email)
@@ -160,9 +123,7 @@ fn parse_message(raw: &[u8]) -> Result<Email, ParseError> {
 /// Known header names, and any `X-` header: enough to tell mail from noise.
 fn is_mail_header(name: &HeaderName<'_>) -> bool {
     match name {
-        HeaderName::Other(n) => {
-            n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-"))
-        }
+        HeaderName::Other(n) => n.len() > 2 && n.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")),
         _ => true,
     }
 }
@@ -191,12 +152,7 @@ fn texts(email: &mut Email, text: &str, attached: Option<&Message<'_>>) {
         if let Some(root) = inner.parts.first() {
             headers::fill(&mut inner_headers, &root.headers, &inner.raw_message);
         }
-        email.warnings.extend(
-            inner_body
-                .warnings
-                .into_iter()
-                .map(|w| format!("attached message: {w}")),
-        );
+        email.warnings.extend(inner_body.warnings.into_iter().map(|w| format!("attached message: {w}")));
         push_paragraph(&mut email.hidden_text, &inner_body.hidden);
         email.forwarded = Some(Forwarded {
             forwarder,
@@ -249,17 +205,9 @@ fn sanitize(email: &mut Email) {
         &mut email.signature,
     ];
     texts.into_iter().for_each(&mut clean);
-    let ids = email
-        .message_id
-        .iter_mut()
-        .chain(&mut email.in_reply_to)
-        .chain(&mut email.references);
+    let ids = email.message_id.iter_mut().chain(&mut email.in_reply_to).chain(&mut email.references);
     ids.for_each(&mut clean);
-    let mailboxes = email
-        .from
-        .iter_mut()
-        .chain(email.sender.iter_mut())
-        .chain(&mut email.reply_to);
+    let mailboxes = email.from.iter_mut().chain(email.sender.iter_mut()).chain(&mut email.reply_to);
     for m in mailboxes.chain(&mut email.to).chain(&mut email.cc) {
         clean_mailbox(m, &mut clean);
     }
@@ -270,27 +218,16 @@ fn sanitize(email: &mut Email) {
         clean(&mut h.name);
         clean(&mut h.value);
     }
-    email
-        .attachments
-        .iter_mut()
-        .filter_map(|a| a.name.as_mut())
-        .for_each(&mut clean);
+    email.attachments.iter_mut().filter_map(|a| a.name.as_mut()).for_each(&mut clean);
     if had_nul {
-        email
-            .warnings
-            .push("NUL bytes removed from the text".to_string());
+        email.warnings.push("NUL bytes removed from the text".to_string());
     }
     email.warnings.dedup();
 }
 
 fn clean_forwarded(f: &mut Forwarded, clean: &mut impl FnMut(&mut String)) {
-    [&mut f.note, &mut f.original_text]
-        .into_iter()
-        .for_each(&mut *clean);
-    f.original_subject
-        .iter_mut()
-        .chain(f.original_date.iter_mut())
-        .for_each(&mut *clean);
+    [&mut f.note, &mut f.original_text].into_iter().for_each(&mut *clean);
+    f.original_subject.iter_mut().chain(f.original_date.iter_mut()).for_each(&mut *clean);
     clean_mailbox(&mut f.forwarder, clean);
     if let Some(m) = &mut f.original_from {
         clean_mailbox(m, clean);

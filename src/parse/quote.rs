@@ -62,11 +62,9 @@ static ORIGINAL_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
 static ENDS_WITH_ADDRESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\S+@\S+?>?\s*[:：]\s*$").expect("static regex"));
 
-static TIME_OF_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").expect("static regex"));
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,2}[:.h]\d{2}\b").expect("static regex"));
 
-static UNDERSCORES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*_{10,}\s*$").expect("static regex"));
+static UNDERSCORES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{10,}\s*$").expect("static regex"));
 
 /// Footers phone and webmail apps add under the text.
 static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,8 +76,7 @@ static MOBILE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A `>` quoted line (up to three spaces before the `>`).
 pub fn is_quoted(line: &str) -> bool {
-    line.trim_start_matches(' ').starts_with('>')
-        && line.len() - line.trim_start_matches(' ').len() <= 3
+    line.trim_start_matches(' ').starts_with('>') && line.len() - line.trim_start_matches(' ').len() <= 3
 }
 
 /// The first place quoted history starts, if any.
@@ -93,35 +90,18 @@ fn start_at(lines: &[&str], i: usize) -> Option<QuoteStart> {
         return None;
     }
     if ORIGINAL_MESSAGE.is_match(line) {
-        return Some(QuoteStart {
-            line: i,
-            len: 1,
-            kind: StartKind::Separator,
-        });
+        return Some(QuoteStart { line: i, len: 1, kind: StartKind::Separator });
     }
     if UNDERSCORES.is_match(line) {
         // An Outlook rule only counts when a header block follows it.
-        let next = (i + 1..lines.len().min(i + 4))
-            .find(|&j| lines.get(j).is_some_and(|l| !l.trim().is_empty()))?;
+        let next = (i + 1..lines.len().min(i + 4)).find(|&j| lines.get(j).is_some_and(|l| !l.trim().is_empty()))?;
         labels::header_block_at(lines, next)?;
-        return Some(QuoteStart {
-            line: i,
-            len: next - i,
-            kind: StartKind::Separator,
-        });
+        return Some(QuoteStart { line: i, len: next - i, kind: StartKind::Separator });
     }
     if labels::header_block_at(lines, i).is_some() {
-        return Some(QuoteStart {
-            line: i,
-            len: 0,
-            kind: StartKind::HeaderBlock,
-        });
+        return Some(QuoteStart { line: i, len: 0, kind: StartKind::HeaderBlock });
     }
-    attribution_at(lines, i).map(|len| QuoteStart {
-        line: i,
-        len,
-        kind: StartKind::Attribution,
-    })
+    attribution_at(lines, i).map(|len| QuoteStart { line: i, len, kind: StartKind::Attribution })
 }
 
 /// An attribution line at `i`, possibly wrapped over up to three lines;
@@ -155,11 +135,7 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
 }
 
 fn next_text_line<'a>(lines: &[&'a str], from: usize) -> Option<&'a str> {
-    lines
-        .iter()
-        .skip(from)
-        .find(|l| !l.trim().is_empty())
-        .copied()
+    lines.iter().skip(from).find(|l| !l.trim().is_empty()).copied()
 }
 
 /// Splits a plain-text body into newest text, quoted history and signature.
@@ -170,11 +146,7 @@ pub fn split(text: &str) -> Split {
     let mut newest = Vec::new();
     let mut quoted = Vec::new();
     for line in lines.iter().take(head_end) {
-        if is_quoted(line) {
-            quoted.push(*line)
-        } else {
-            newest.push(*line)
-        }
+        if is_quoted(line) { quoted.push(*line) } else { newest.push(*line) }
     }
     if let Some(s) = start {
         let marker_end = (s.line + s.len).min(lines.len());
@@ -185,22 +157,14 @@ pub fn split(text: &str) -> Split {
             // `>` style: unquoted lines after the attribution are answers
             // written between or below the quotes.
             for line in rest {
-                if is_quoted(line) {
-                    quoted.push(*line)
-                } else {
-                    newest.push(*line)
-                }
+                if is_quoted(line) { quoted.push(*line) } else { newest.push(*line) }
             }
         } else {
             quoted.extend(rest);
         }
     }
     let (newest, signature) = cut_signature(&newest);
-    Split {
-        newest: join(&newest),
-        quoted: join(&quoted),
-        signature: join(&signature),
-    }
+    Split { newest: join(&newest), quoted: join(&quoted), signature: join(&signature) }
 }
 
 /// Cuts the "-- " signature and a trailing mobile footer off the lines.

@@ -66,8 +66,7 @@ const MAX_RULES: usize = 400;
 /// are skipped: media queries are conditional, and responsive templates hide
 /// desktop or mobile copies of the same text there.
 pub fn stylesheet(css: &str) -> Vec<Rule> {
-    static COMMENT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?s)/\*.*?\*/|<!--|-->").expect("static regex"));
+    static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)/\*.*?\*/|<!--|-->").expect("static regex"));
     let css = COMMENT.replace_all(css, " ");
     let mut rules = Vec::new();
     let mut depth = 0usize;
@@ -91,10 +90,7 @@ pub fn stylesheet(css: &str) -> Vec<Rule> {
                     if !skipping && rules.len() < MAX_RULES {
                         let decls = declarations(&body);
                         if !decls.is_empty() {
-                            rules.push(Rule {
-                                selector: prelude.trim().to_string(),
-                                decls,
-                            });
+                            rules.push(Rule { selector: prelude.trim().to_string(), decls });
                         }
                     }
                     prelude.clear();
@@ -135,14 +131,8 @@ fn hex_color(hex: &str) -> Option<Paint> {
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let digit = |i: usize| {
-        hex.get(i..i + 1)
-            .and_then(|d| u8::from_str_radix(d, 16).ok())
-    };
-    let pair = |i: usize| {
-        hex.get(i..i + 2)
-            .and_then(|d| u8::from_str_radix(d, 16).ok())
-    };
+    let digit = |i: usize| hex.get(i..i + 1).and_then(|d| u8::from_str_radix(d, 16).ok());
+    let pair = |i: usize| hex.get(i..i + 2).and_then(|d| u8::from_str_radix(d, 16).ok());
     match hex.len() {
         3 | 4 => {
             let (r, g, b) = (digit(0)? * 17, digit(1)? * 17, digit(2)? * 17);
@@ -163,16 +153,11 @@ fn hex_color(hex: &str) -> Option<Paint> {
 
 fn rgb_function(v: &str) -> Option<Paint> {
     let inner = v.split_once('(')?.1.split_once(')')?.0;
-    let parts: Vec<&str> = inner
-        .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> =
+        inner.split(|c: char| c == ',' || c == '/' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     let channel = |p: &str| -> Option<u8> {
-        let n = if let Some(pc) = p.strip_suffix('%') {
-            pc.parse::<f32>().ok()? * 2.55
-        } else {
-            p.parse::<f32>().ok()?
-        };
+        let n =
+            if let Some(pc) = p.strip_suffix('%') { pc.parse::<f32>().ok()? * 2.55 } else { p.parse::<f32>().ok()? };
         // Clamped to 0..=255 first, so the cast cannot truncate.
         Some(n.clamp(0.0, 255.0).round() as u8)
     };
@@ -185,11 +170,7 @@ fn rgb_function(v: &str) -> Option<Paint> {
             return Some(Paint::Transparent);
         }
     }
-    Some(Paint::Rgb(
-        channel(parts.first()?)?,
-        channel(parts.get(1)?)?,
-        channel(parts.get(2)?)?,
-    ))
+    Some(Paint::Rgb(channel(parts.first()?)?, channel(parts.get(1)?)?, channel(parts.get(2)?)?))
 }
 
 fn named_color(v: &str) -> Option<Paint> {
@@ -229,11 +210,7 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f32 {
     fn luminance((r, g, b): (u8, u8, u8)) -> f32 {
         let lin = |c: u8| {
             let c = f32::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
+            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
         };
         0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
     }
@@ -245,9 +222,7 @@ pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f32 {
 /// A CSS length split into number and unit (`"0.5pt"` → `(0.5, "pt")`).
 pub fn length(value: &str) -> Option<(f32, &str)> {
     let v = value.trim();
-    let split = v
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
-        .unwrap_or(v.len());
+    let split = v.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(v.len());
     let (num, unit) = v.split_at(split);
     Some((num.parse::<f32>().ok()?, unit.trim()))
 }
@@ -322,9 +297,6 @@ mod tests {
         let rules = stylesheet(css);
         assert_eq!(rules.len(), 1);
         assert_eq!(rules[0].selector, ".pre, #x");
-        assert_eq!(
-            rules[0].decls[0],
-            ("display".to_string(), "none".to_string())
-        );
+        assert_eq!(rules[0].decls[0], ("display".to_string(), "none".to_string()));
     }
 }

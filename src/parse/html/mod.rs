@@ -66,11 +66,7 @@ pub fn render(html: &str) -> Rendered {
     let hidden = walker.hidden.finish();
     Rendered {
         text: walker.visible.finish(),
-        reasons: if hidden.is_empty() {
-            Vec::new()
-        } else {
-            walker.reasons
-        },
+        reasons: if hidden.is_empty() { Vec::new() } else { walker.reasons },
         hidden,
         degraded: None,
     }
@@ -113,8 +109,7 @@ fn walk(doc: &Html, walker: &mut Walker<'_>) {
 
 /// Elements whose content is never shown as text.
 const SKIPPED: &[&str] = &[
-    "head", "script", "style", "title", "template", "svg", "math", "iframe", "object", "embed",
-    "meta", "link", "base",
+    "head", "script", "style", "title", "template", "svg", "math", "iframe", "object", "embed", "meta", "link", "base",
 ];
 
 /// Elements that start and end on their own line.
@@ -188,11 +183,7 @@ impl Walker<'_> {
             return false;
         }
         let parent = self.frames.last().cloned().unwrap_or_else(Frame::root);
-        let sheet = self
-            .styles
-            .get(&element_key(el))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let sheet = self.styles.get(&element_key(el)).map(Vec::as_slice).unwrap_or(&[]);
         let frame = parent.child(el, sheet);
         let shown = frame.text_hidden().is_none();
         self.frames.push(frame);
@@ -286,11 +277,7 @@ impl Walker<'_> {
 /// generators write `margin:0`. Those are lines, not paragraphs.
 fn is_tight_paragraph(el: &Element) -> bool {
     let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
-    let style = el
-        .attr("style")
-        .unwrap_or("")
-        .to_ascii_lowercase()
-        .replace(' ', "");
+    let style = el.attr("style").unwrap_or("").to_ascii_lowercase().replace(' ', "");
     class.contains("mso") || style.contains("margin:0") || style.contains("margin-bottom:0")
 }
 
@@ -308,20 +295,14 @@ fn sheet_declarations(doc: &Html) -> HashMap<usize, Vec<css::Decl>> {
     let Some(style) = STYLE.as_ref() else {
         return map;
     };
-    let sheet: String = doc
-        .select(style)
-        .flat_map(|s| s.text())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let sheet: String = doc.select(style).flat_map(|s| s.text()).collect::<Vec<_>>().join("\n");
     for rule in css::stylesheet(&sheet) {
         // Selectors scraper cannot match (pseudo-classes...) are skipped.
         let Ok(selector) = Selector::parse(&rule.selector) else {
             continue;
         };
         for el in doc.select(&selector) {
-            map.entry(element_key(el.value()))
-                .or_default()
-                .extend(rule.decls.iter().cloned());
+            map.entry(element_key(el.value())).or_default().extend(rule.decls.iter().cloned());
         }
     }
     map

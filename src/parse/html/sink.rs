@@ -32,10 +32,7 @@ pub struct Sink {
 /// space, byte-order mark, soft hyphen, combining grapheme joiner). ZWJ and
 /// ZWNJ stay: Indic and Persian scripts need them.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{2060}'
-    )
+    matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{2060}')
 }
 
 impl Sink {
@@ -171,8 +168,7 @@ pub fn tidy(text: &str) -> String {
     for line in text.lines() {
         // Joiners at a line's edge join nothing; preheader padding is made
         // of them.
-        let line =
-            line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}'));
+        let line = line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}'));
         if line.is_empty() {
             blank_run += 1;
             continue;

@@ -10,15 +10,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>").expect("static regex")
-});
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>").expect("static regex"));
 
 /// Tags that never hold content, and tags html5ever closes implicitly when
 /// the next one starts (so they do not deepen its stack).
 const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "td", "th", "tr", "option", "dt", "dd",
 ];
 
 /// The deepest element nesting the markup asks for, as written.
@@ -43,30 +42,23 @@ pub fn nesting_depth(html: &str) -> usize {
 /// comments dropped, block tags as line breaks, common entities decoded.
 pub fn strip_tags(html: &str) -> String {
     static DROP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?is)<!--.*?-->|<(script|style|head|title)\b.*?</(script|style|head|title)\s*>",
-        )
-        .expect("static regex")
+        Regex::new(r"(?is)<!--.*?-->|<(script|style|head|title)\b.*?</(script|style|head|title)\s*>")
+            .expect("static regex")
     });
     static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)</?(p|div|br|tr|li|h[1-6]|table|blockquote|ul|ol|hr)\b[^>]*>")
-            .expect("static regex")
+        Regex::new(r"(?i)</?(p|div|br|tr|li|h[1-6]|table|blockquote|ul|ol|hr)\b[^>]*>").expect("static regex")
     });
     let text = DROP.replace_all(html, " ");
     let text = BLOCK.replace_all(&text, "\n");
     let text = TAG.replace_all(&text, "");
     let decoded = decode_entities(&text);
-    let collapsed: Vec<String> = decoded
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
+    let collapsed: Vec<String> = decoded.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     super::tidy(&collapsed.join("\n"))
 }
 
 fn decode_entities(text: &str) -> String {
-    static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("static regex")
-    });
+    static ENTITY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("static regex"));
     ENTITY
         .replace_all(text, |cap: &regex::Captures<'_>| {
             let e = cap.get(1).map_or("", |m| m.as_str());

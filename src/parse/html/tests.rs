@@ -11,16 +11,13 @@ fn a_table_becomes_one_line_per_row_with_cells_joined_by_bars() {
 
 #[test]
 fn blocks_and_line_breaks_give_lines_and_entities_are_decoded() {
-    let r =
-        render("<div>Hi&nbsp;team,</div><div><br></div><div>Caf&eacute; &amp; co<br>line 2</div>");
+    let r = render("<div>Hi&nbsp;team,</div><div><br></div><div>Caf&eacute; &amp; co<br>line 2</div>");
     assert_eq!(r.text, "Hi team,\n\nCafé & co\nline 2");
 }
 
 #[test]
 fn lists_get_dashes_and_links_keep_their_text() {
-    let r = render(
-        "<p>Steps:</p><ul><li>Open <a href='https://x.example/t'>tracking</a></li><li>Confirm</li></ul>",
-    );
+    let r = render("<p>Steps:</p><ul><li>Open <a href='https://x.example/t'>tracking</a></li><li>Confirm</li></ul>");
     assert_eq!(r.text, "Steps:\n\n- Open tracking\n- Confirm");
 }
 
@@ -36,9 +33,7 @@ fn script_style_head_and_comments_are_dropped() {
 
 #[test]
 fn blockquotes_are_prefixed_like_plain_text_quotes() {
-    let r = render(
-        "<div>Yes.</div><div>On Tue, A wrote:</div><blockquote>Can you<br>ship?</blockquote>",
-    );
+    let r = render("<div>Yes.</div><div>On Tue, A wrote:</div><blockquote>Can you<br>ship?</blockquote>");
     assert_eq!(r.text, "Yes.\nOn Tue, A wrote:\n\n> Can you\n> ship?");
 }
 
@@ -79,9 +74,7 @@ fn white_on_white_and_tiny_text_is_hidden_but_white_on_dark_is_not() {
 fn a_readable_size_inside_a_font_size_zero_container_is_visible() {
     // MJML and Mailchimp layouts set font-size:0 on containers to remove
     // gaps between inline blocks, then a real size on the content.
-    let r = render(
-        "<div style='font-size:0'><div style='font-size:14px'>Your order shipped</div></div>",
-    );
+    let r = render("<div style='font-size:0'><div style='font-size:14px'>Your order shipped</div></div>");
     assert_eq!(r.text, "Your order shipped");
     assert!(r.hidden.is_empty());
 }

@@ -67,11 +67,7 @@ impl Frame {
     pub fn child(&self, el: &Element, sheet: &[Decl]) -> Frame {
         let mut frame = self.clone();
         let mut style = Style::default();
-        for (prop, value) in sheet
-            .iter()
-            .cloned()
-            .chain(css::declarations(el.attr("style").unwrap_or("")))
-        {
+        for (prop, value) in sheet.iter().cloned().chain(css::declarations(el.attr("style").unwrap_or(""))) {
             style.set(prop, value);
         }
         if el.attr("hidden").is_some() {
@@ -115,11 +111,7 @@ impl Frame {
         if let Some(c) = style.background_color.as_deref().and_then(css::color) {
             painted = Some(c);
         }
-        if style
-            .background_image
-            .as_deref()
-            .is_some_and(|v| v.contains("url(") || v.contains("gradient("))
-        {
+        if style.background_image.as_deref().is_some_and(|v| v.contains("url(") || v.contains("gradient(")) {
             image = true;
         }
         if image {
@@ -187,39 +179,20 @@ impl Style {
         if self.display.as_deref() == Some("none") {
             return Some("display:none");
         }
-        if self
-            .opacity
-            .as_deref()
-            .and_then(opacity)
-            .is_some_and(|o| o <= 0.05)
-        {
+        if self.opacity.as_deref().and_then(opacity).is_some_and(|o| o <= 0.05) {
             return Some("opacity:0");
         }
-        if self.zero_box
-            && self
-                .overflow
-                .as_deref()
-                .is_some_and(|o| o.contains("hidden"))
-        {
+        if self.zero_box && self.overflow.as_deref().is_some_and(|o| o.contains("hidden")) {
             return Some("zero height or width with overflow:hidden");
         }
-        if self
-            .text_indent
-            .as_deref()
-            .and_then(css::length)
-            .is_some_and(|(n, _)| n <= -500.0)
-        {
+        if self.text_indent.as_deref().and_then(css::length).is_some_and(|(n, _)| n <= -500.0) {
             return Some("text pushed off-screen");
         }
         let positioned = matches!(self.position.as_deref(), Some("absolute" | "fixed"));
         if positioned && self.offset_left_top.is_some() {
             return Some("text pushed off-screen");
         }
-        if self
-            .transform
-            .as_deref()
-            .is_some_and(|t| t.replace(' ', "").contains("scale(0)"))
-        {
+        if self.transform.as_deref().is_some_and(|t| t.replace(' ', "").contains("scale(0)")) {
             return Some("transform:scale(0)");
         }
         None

@@ -53,16 +53,12 @@ fn he_wrote_in_running_text_is_not_an_attribution() {
 #[test]
 fn a_thunderbird_attribution_without_address_counts_when_quotes_follow() {
     assert_eq!(newest("Ok.\n\nPriya Sharma wrote:\n> Ship it?"), "Ok.");
-    assert_eq!(
-        newest("Ok.\n\nOn 11/10/26 2:02 PM, Priya Sharma wrote:\nShip it?"),
-        "Ok."
-    );
+    assert_eq!(newest("Ok.\n\nOn 11/10/26 2:02 PM, Priya Sharma wrote:\nShip it?"), "Ok.");
 }
 
 #[test]
 fn a_shipping_table_with_from_and_to_rows_is_not_quoted_history() {
-    let text =
-        "Shipment details\nFrom: Mumbai hub\nTo: Delhi hub\nDate: 20 Nov 2026\nStatus: delayed";
+    let text = "Shipment details\nFrom: Mumbai hub\nTo: Delhi hub\nDate: 20 Nov 2026\nStatus: delayed";
     assert_eq!(newest(text), text);
 }
 
@@ -82,10 +78,7 @@ fn original_message_and_underscore_separators_start_the_history() {
     let owa = "Ok\n\n________________________________\nDe : Jean <jean@x.fr>\nEnvoyé : mardi 10 novembre 2026 14:02\nÀ : ops@shop.example\nObjet : Livraison\n\nold";
     assert_eq!(newest(owa), "Ok");
     // A rule with no header block under it is just a rule.
-    assert_eq!(
-        newest("Ok\n__________\nStill mine"),
-        "Ok\n__________\nStill mine"
-    );
+    assert_eq!(newest("Ok\n__________\nStill mine"), "Ok\n__________\nStill mine");
 }
 
 #[test]
@@ -119,9 +112,7 @@ fn mobile_footers_go_to_the_signature_in_several_languages() {
         "Get Outlook for Android",
         "Dikirim dari iPhone saya",
     ] {
-        let s = split(&format!(
-            "Where is my parcel?\n\n{footer}\n\nOn Mon, 9 Nov 2026, A <a@b.c> wrote:\n> hi"
-        ));
+        let s = split(&format!("Where is my parcel?\n\n{footer}\n\nOn Mon, 9 Nov 2026, A <a@b.c> wrote:\n> hi"));
         assert_eq!(s.newest, "Where is my parcel?", "{footer}");
         assert_eq!(s.signature, footer);
     }

@@ -40,11 +40,7 @@ pub(super) const SAMPLES: &[(&str, &[u8])] = samples![
 
 /// The parsed sample; panics (in tests only) when it is missing or fails.
 pub(super) fn sample(name: &str) -> Email {
-    let raw = SAMPLES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, raw)| *raw)
-        .expect("sample exists");
+    let raw = SAMPLES.iter().find(|(n, _)| *n == name).map(|(_, raw)| *raw).expect("sample exists");
     parse(raw).expect("sample parses")
 }
 
@@ -56,9 +52,6 @@ fn dump_samples() {
     for (name, _) in SAMPLES {
         let mut e = sample(name);
         e.headers.clear();
-        println!(
-            "===== {name}\n{}",
-            serde_json::to_string_pretty(&e).expect("json")
-        );
+        println!("===== {name}\n{}", serde_json::to_string_pretty(&e).expect("json"));
     }
 }

@@ -18,11 +18,7 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 }
 
@@ -88,10 +84,7 @@ thread_local! {
 fn record_panic_locations() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let file = info
-            .location()
-            .map(|l| l.file().to_string())
-            .unwrap_or_default();
+        let file = info.location().map(|l| l.file().to_string()).unwrap_or_default();
         let in_mail_parser = file.contains("mail-parser");
         PANICKED_IN.with(|p| p.borrow_mut().push(file));
         if !in_mail_parser {
@@ -108,9 +101,7 @@ fn thousands_of_mutated_and_truncated_samples_never_panic() {
     for (name, raw) in SAMPLES {
         for step in 0..150 {
             let input = if step < 20 {
-                raw.get(..raw.len() * step / 20)
-                    .unwrap_or_default()
-                    .to_vec()
+                raw.get(..raw.len() * step / 20).unwrap_or_default().to_vec()
             } else {
                 mutate(&mut rng, raw)
             };
@@ -121,10 +112,7 @@ fn thousands_of_mutated_and_truncated_samples_never_panic() {
                     // one in this crate's code is a bug.
                     if e.warnings.iter().any(|w| w.contains("parser failure")) {
                         let files = PANICKED_IN.with(|p| p.borrow_mut().split_off(0));
-                        assert!(
-                            files.iter().all(|f| f.contains("mail-parser")),
-                            "{name} mutation {step}: {files:?}"
-                        );
+                        assert!(files.iter().all(|f| f.contains("mail-parser")), "{name} mutation {step}: {files:?}");
                     }
                 }
                 Err(ParseError::Internal(why)) => {
@@ -134,10 +122,7 @@ fn thousands_of_mutated_and_truncated_samples_never_panic() {
             }
         }
     }
-    assert!(
-        parsed > SAMPLES.len() * 100,
-        "most mutations still parse: {parsed}"
-    );
+    assert!(parsed > SAMPLES.len() * 100, "most mutations still parse: {parsed}");
 }
 
 #[test]
@@ -148,24 +133,15 @@ fn empty_and_whitespace_input_is_an_empty_error() {
 
 #[test]
 fn garbage_and_text_without_headers_are_not_an_email() {
-    for raw in [
-        &b"\x00\x01\x02garbage\xff\xfe"[..],
-        b"just some text\nmore text\n",
-        b"hello world: foo\n\nbody",
-    ] {
-        assert!(
-            matches!(parse(raw), Err(ParseError::NotAnEmail(_))),
-            "{raw:?}"
-        );
+    for raw in [&b"\x00\x01\x02garbage\xff\xfe"[..], b"just some text\nmore text\n", b"hello world: foo\n\nbody"] {
+        assert!(matches!(parse(raw), Err(ParseError::NotAnEmail(_))), "{raw:?}");
     }
 }
 
 #[test]
 fn a_header_section_with_no_body_parses_with_empty_text() {
-    let e = parse(
-        b"From: a@b.example\r\nSubject: only headers\r\nDate: Tue, 10 Nov 2026 10:00:00 +0000",
-    )
-    .expect("parses");
+    let e =
+        parse(b"From: a@b.example\r\nSubject: only headers\r\nDate: Tue, 10 Nov 2026 10:00:00 +0000").expect("parses");
     assert_eq!(e.subject, "only headers");
     assert_eq!(e.newest_text, "");
 }
@@ -190,11 +166,7 @@ fn an_unreadable_date_is_none_with_a_warning() {
 fn a_truncated_multipart_keeps_what_arrived() {
     let raw = b"From: a@b.example\nContent-Type: multipart/alternative; boundary=\"x\"\n\n--x\nContent-Type: text/plain\n\nPlease deliver on Friday.\n--x\nContent-Type: text/html\n\n<p>Please deliv";
     let e = parse(raw).expect("parses");
-    assert!(
-        e.newest_text.contains("Please deliver on Friday."),
-        "{:?}",
-        e.newest_text
-    );
+    assert!(e.newest_text.contains("Please deliver on Friday."), "{:?}", e.newest_text);
 }
 
 #[test]
@@ -216,9 +188,7 @@ fn nul_bytes_are_removed_with_a_warning() {
 fn absurdly_nested_multiparts_parse_quickly() {
     let mut raw = b"From: a@b.example\n".to_vec();
     for i in 0..20_000 {
-        raw.extend_from_slice(
-            format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n").as_bytes(),
-        );
+        raw.extend_from_slice(format!("Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\n").as_bytes());
     }
     raw.extend_from_slice(b"Content-Type: text/plain\n\ndeep text\n");
     let t = Instant::now();
@@ -242,18 +212,10 @@ fn base64_lines(data: &[u8]) -> Vec<u8> {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 57 * 2 + 4);
     for (i, chunk) in data.chunks(3).enumerate() {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for k in 0..4 {
-            let c = if k <= chunk.len() {
-                ALPHABET[(n >> (18 - 6 * k) & 63) as usize]
-            } else {
-                b'='
-            };
+            let c = if k <= chunk.len() { ALPHABET[(n >> (18 - 6 * k) & 63) as usize] } else { b'=' };
             out.push(c);
         }
         if (i + 1) % 19 == 0 {

@@ -172,9 +172,9 @@ const WORDS_BEFORE_NUMBERS: &[&str] = &[
     "IST", "OP", "TE", "OM", "HET", "EEN", "VAN", "TOT", "UW", "BIJ", "MET", "NOG", // Indonesian, romanised Hindi
     "DI", "KE", "DAN", "INI", "ITU", "ADA", "YG", "SD", "HR", "TGL", "JAM", "PK", "KA", "KI", "KO", "SE", "HAI", "TAK",
     "YA", "AUR", "BHI", "HO", "NA", "SAYA", "NOMOR", // identifiers, contacts and addresses
-    "ID", "REF", "PH", "HP", "WA", "MOB", "CP", "JNE", "TIKI", "CIN", "TAN", "PAN", "APT", "FLAT", "ROOM", "FLR", "BOX",
-    "UNIT", "SUITE", "STE", "BLDG", "BLOCK", "BLK", "PLOT", "HOUSE", "JL", "JLN", "RT", "RW", "NH", "SH", "PAGE", "PG",
-    "PRICE", "HARGA", "PREIS", "PRIX",
+    "ID", "REF", "PH", "HP", "WA", "MOB", "CP", "JNE", "TIKI", "CIN", "TAN", "PAN", "APT", "FLAT", "ROOM", "FLR",
+    "BOX", "UNIT", "SUITE", "STE", "BLDG", "BLOCK", "BLK", "PLOT", "HOUSE", "JL", "JLN", "RT", "RW", "NH", "SH",
+    "PAGE", "PG", "PRICE", "HARGA", "PREIS", "PRIX",
 ];
 
 /// Upper-case words may be separated by a space (`SO 10231`), lower-case
