@@ -77,6 +77,7 @@ pub async fn triage(raw: &[u8], engine: &Engine, store: &Store) -> Result<Triage
     let decision = decide(&PolicyInput {
         category: classification.category,
         injection,
+        rival: classification.escalating_rival(),
         email: &email,
         facts: &facts,
         link: &link,

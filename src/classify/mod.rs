@@ -33,6 +33,17 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// The strongest category that always needs a person and also has
+    /// clear evidence, when it is not the winner: SPEC §1 says the stronger
+    /// action wins when a mail fits two labels, so it blocks automation.
+    pub fn escalating_rival(&self) -> Option<Category> {
+        self.scores
+            .iter()
+            .filter(|(c, s)| *c != self.category && *s >= MIN_SCORE && crate::decide::always_escalates(*c))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| *c)
+    }
+
     /// Evidence of an injection attempt, for reasons shown to people.
     pub fn injection_evidence(&self) -> impl Iterator<Item = &Evidence> {
         self.evidence.iter().filter(|e| matches!(e.target, rules::Target::Flag(rules::Flag::Injection)))

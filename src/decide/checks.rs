@@ -42,6 +42,9 @@ pub(super) fn common_blockers(input: &PolicyInput<'_>, facts: &mut Facts) -> Vec
     if let Some(said) = input.injection {
         b.push(format!("the email tries to instruct the agent (\"{said}\")"));
     }
+    if let Some(rival) = input.rival {
+        b.push(format!("the email also reads as {rival}, which needs a person"));
+    }
     match input.link {
         Link::None => b.push("no order could be linked".into()),
         Link::Ambiguous { why, .. } => b.push(format!("more than one order could be meant: {why}")),
@@ -154,41 +157,32 @@ fn partial_shipment(
 /// Match stated quantities to the order's lines; refuse what does not fit.
 pub(super) fn line_updates(order: &Order, stated: &[LineQuantity]) -> Result<Vec<LineUpdate>, String> {
     let mut updates: Vec<LineUpdate> = Vec::new();
-    for q in stated {
-        let item = key_of(&q.item);
-        let line = order.lines.iter().find(|l| {
-            let (sku, name) = (key_of(&l.sku), key_of(&l.name));
-            !item.is_empty()
-                && (item == sku
-                    || item.contains(&sku)
-                    || item == name
-                    || (name.len() >= 4 && item.contains(&name))
-                    || (item.len() >= 4 && name.contains(&item)))
-        });
-        let Some(line) = line else {
+    for q in stated.iter().filter(|q| names_an_item(&q.item)) {
+        let Some(line) = order.lines.iter().find(|l| item_matches(&q.item, &l.sku, &l.name)) else {
             return Err(format!("quantities name an item that is not on the order: {}", q.item));
         };
         let ordered = line.quantity;
         if q.ordered.is_some_and(|o| o != ordered) {
-            return Err(format!(
-                "the email says {} of {} were ordered; the order has {ordered}",
-                q.ordered.unwrap_or(0),
-                line.sku
-            ));
+            let said = q.ordered.unwrap_or(0);
+            return Err(format!("the email says {said} of {} were ordered; the order has {ordered}", line.sku));
         }
         let (shipped, backordered) = match (q.shipped, q.backordered) {
             (Some(s), Some(r)) => (s, r),
             (Some(s), None) if s <= ordered => (s, ordered - s),
             (None, Some(r)) if r <= ordered => (ordered - r, r),
-            _ => {
-                return Err(format!("shipped and backordered quantities for {} are not both stated", line.sku));
-            }
+            _ => return Err(format!("shipped and backordered quantities for {} are not both stated", line.sku)),
         };
         if shipped.checked_add(backordered) != Some(ordered) {
             return Err(format!(
                 "{shipped} shipped + {backordered} backordered of {} do not add up to the {ordered} ordered",
                 line.sku
             ));
+        }
+        // A line may be stated twice (a table, then a summary): both must agree.
+        if let Some(seen) = updates.iter().find(|u| u.sku == line.sku)
+            && (seen.shipped, seen.backordered) != (shipped, backordered)
+        {
+            return Err(format!("the email gives two different quantities for {}", line.sku));
         }
         updates.retain(|u| u.sku != line.sku);
         updates.push(LineUpdate { sku: line.sku.clone(), shipped, backordered });
@@ -197,6 +191,40 @@ pub(super) fn line_updates(order: &Order, stated: &[LineQuantity]) -> Result<Vec
         return Err("no line is backordered, so this is not a partial shipment".into());
     }
     Ok(updates)
+}
+
+/// Unit words say how many, not what: "2 stuk" names no item.
+const UNIT_WORDS: [&str; 19] = [
+    "pc", "pcs", "piece", "pieces", "unit", "units", "qty", "stk", "stueck", "stuk", "stuks", "unidad", "unidades",
+    "buah", "pieza", "piezas", "nos", "no", "x",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w = w.to_lowercase().replace('ü', "ue").replace('è', "e").replace('é', "e");
+            // Singular: "rugs" names the "rug" line.
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w }
+        })
+        .collect()
+}
+
+fn names_an_item(item: &str) -> bool {
+    words(item).iter().any(|w| !UNIT_WORDS.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The SKU, or the line's name, or a significant word of it.
+fn item_matches(item: &str, sku: &str, name: &str) -> bool {
+    let (item_key, sku_key) = (key_of(item), key_of(sku));
+    if !sku_key.is_empty() && item_key.contains(&sku_key) {
+        return true;
+    }
+    let name_words = words(name);
+    let item_words = words(item);
+    let significant = |w: &String| w.len() >= 3 && !UNIT_WORDS.contains(&w.as_str());
+    let shared = item_words.iter().filter(|w| significant(w) && name_words.contains(w)).count();
+    shared > 0 && shared * 2 >= item_words.iter().filter(|w| significant(w)).count()
 }
 
 fn address_change(

@@ -23,6 +23,9 @@ pub struct PolicyInput<'a> {
     pub category: Category,
     /// What the mail said to the agent, when it tried to instruct it.
     pub injection: Option<&'a str>,
+    /// A category that always needs a person and that the mail also reads
+    /// as (SPEC §1: the stronger action wins).
+    pub rival: Option<Category>,
     pub email: &'a Email,
     pub facts: &'a Facts,
     pub link: &'a Link,
@@ -44,7 +47,7 @@ pub struct Decision {
 }
 
 /// Categories that always need a person (SPEC §2).
-fn always_escalates(c: Category) -> bool {
+pub fn always_escalates(c: Category) -> bool {
     use Category::*;
     matches!(
         c,

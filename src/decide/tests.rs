@@ -34,6 +34,7 @@ fn order(status: OrderStatus) -> Order {
 struct Case {
     category: Category,
     injection: Option<&'static str>,
+    rival: Option<Category>,
     email: Email,
     facts: Facts,
     link: Link,
@@ -49,6 +50,7 @@ fn case(category: Category, from: &str) -> Case {
     Case {
         category,
         injection: None,
+        rival: None,
         email,
         facts: Facts::default(),
         link: Link::One { order: Box::new(order(OrderStatus::Processing)), by: LinkedBy::OrderNumber },
@@ -80,6 +82,7 @@ impl Case {
         decide(&PolicyInput {
             category: self.category,
             injection: self.injection,
+            rival: self.rival,
             email: &self.email,
             facts: &self.facts,
             link: &self.link,
@@ -439,4 +442,42 @@ fn every_failing_condition_is_named_in_the_reason() {
         assert!(d.reason.contains(part), "{} lacks {part}", d.reason);
     }
     assert_eq!(d.blockers.len(), 4);
+}
+
+#[test]
+fn quantities_match_lines_by_sku_name_or_plural_and_ignore_unit_words() {
+    let mut c = case(Category::SupplierPartialShipment, "dispatch@acmetextiles.in").new_date("2026-11-30");
+    let q = |item: &str, shipped, back| LineQuantity { item: item.into(), ordered: None, shipped, backordered: back };
+    c.facts.quantities = vec![
+        q("Linen shirts", Some(3), Some(2)),
+        q("NW-KU-L Cotton kurta (L)", Some(2), Some(0)),
+        q("2 stuk", Some(1), None),
+        q("", None, Some(2)),
+        q("linen shirt (M)", None, Some(2)),
+    ];
+    let d = c.run();
+    assert_auto(&d);
+    let Some(Action::PartialShipment { lines, .. }) = d.action else { panic!() };
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
+fn a_line_stated_twice_with_different_quantities_escalates() {
+    let mut c = case(Category::SupplierPartialShipment, "dispatch@acmetextiles.in").new_date("2026-11-30");
+    let q = |shipped, back| LineQuantity {
+        item: "NW-LS-M".into(),
+        ordered: None,
+        shipped: Some(shipped),
+        backordered: Some(back),
+    };
+    c.facts.quantities = vec![q(3, 2), q(4, 1)];
+    assert_escalated_because(&c.run(), "two different quantities");
+}
+
+#[test]
+fn a_mail_that_also_reads_as_a_category_needing_a_person_escalates() {
+    for mut c in every_auto_case() {
+        c.rival = Some(Category::CustomerComplaint);
+        assert_escalated_because(&c.run(), "also reads as customer_complaint");
+    }
 }
