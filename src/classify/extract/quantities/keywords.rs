@@ -31,7 +31,7 @@ static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"|n['’]t\s+(?:yet\s+)?(?:been\s+)?(?:shipped|dispatched|sent|delivered)\b",
         r"|\bwill\s+(?:ship|be\s+sent|dispatch)\b|\bship(?:s|ped)?\s+(?:later|separately)\b",
         r"|\bwerden\s+(?:nach)?geliefert\b|\bse\s+enviar[áa]n\b|\bseront\s+(?:exp[ée]di[ée]e?s|livr[ée]e?s)\b",
-        r"|\bakan\s+dikirim\b|\bworden\s+(?:na)?(?:geleverd|verzonden)\b",
+        r"|\bakan\s+(?:kami\s+|segera\s+)?(?:di)?kirim(?:kan)?\b|\bworden\s+(?:na)?(?:geleverd|verzonden)\b",
         r"|\b(?:to\s+be|will\s+be)\s+(?:shipped|dispatched|sent|delivered)\b|\bback[\s-]?order(?:ed|s)?\b|\bb/o\b",
         r"|\bremain(?:ing|der|s)?\b|\bthe\s+rest\b|\bbalance\b|\bpending\b|\boutstanding\b|\b(?:to|will)\s+follow\b",
         r"|\bfollow\b|\bstill\s+(?:due|open|owed)\b|\bshort\b",
@@ -86,7 +86,8 @@ static SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\bship(?:ped|ping|ment)?\b|\bdispatch|back[\s-]?order|\bpartial|\bteil(?:lieferung|weise)|geliefert|versandt",
         r"|verschickt|rückstand|nachliefer|\benvi(?:ad|aron|amos)|despach|pendiente|expédi|expedi|reliquat|dikirim",
-        r"|terkirim|mengirim|tertunda|menyusul|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
+        r"|terkirim|mengirim|tertunda|menyusul|\bsisa\b|\bakan\s+(?:kami\s+)?(?:di)?kirim|pengiriman\s+sebagian",
+        r"|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
     ))
 });
 

@@ -68,8 +68,9 @@ fn read_row(header: &Header, line: &str, book: &mut Book) -> bool {
     }
     // Cells that do not line up with the header: the row's run of counts
     // is read against the header's quantity columns, in order.
-    if let Some((item, values)) = loose_row(&header.cols, line) {
+    if let Some((item, name, values)) = loose_row(&header.cols, line) {
         let roles = quantity_roles(&header.cols).unwrap_or_default();
+        book.name(&item, &name);
         if !TOTALS.contains(&item.to_lowercase().as_str()) {
             for (role, n) in roles.into_iter().zip(values) {
                 book.record(&item, role, n);
@@ -104,9 +105,9 @@ fn quantity_roles(header: &[Column]) -> Option<Vec<Role>> {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| compile(r"^\d{1,5}$"));
 
 /// A row read by its words: the one run of counts as long as the header's
-/// quantity columns (after a row number, "1  NW-JK-M ..."), and the item:
-/// the row's SKU, else the words before the run.
-fn loose_row(header: &[Column], line: &str) -> Option<(String, Vec<u32>)> {
+/// quantity columns (after a row number, "1  NW-JK-M ..."), the item (the
+/// row's SKU, else the words before the run) and the name written there.
+fn loose_row(header: &[Column], line: &str) -> Option<(String, String, Vec<u32>)> {
     let n = quantity_roles(header)?.len();
     let words: Vec<&str> = match cells(line) {
         Some(cells) => cells,
@@ -132,11 +133,13 @@ fn loose_row(header: &[Column], line: &str) -> Option<(String, Vec<u32>)> {
     };
     let values = words.get(start..end)?.iter().map(|w| w.parse().ok()).collect::<Option<Vec<u32>>>()?;
     let skip = usize::from(words.first().is_some_and(|w| COUNT.is_match(w)) && start > 0);
+    let text = words.get(skip..start)?.join(" ");
     let item = match find_skus(line).into_iter().next() {
         Some(sku) => sku.code,
-        None => words.get(skip..start)?.join(" "),
+        None => text.clone(),
     };
-    (!item.is_empty()).then_some((item, values))
+    let name = find_skus(&text).iter().fold(text.clone(), |t, s| t.replace(&s.code, "")).trim().to_string();
+    (!item.is_empty()).then_some((item, name, values))
 }
 
 /// The cells of a table line, or `None` for a line that is not one.
@@ -182,9 +185,12 @@ fn is_header(cols: &[Column]) -> bool {
 }
 
 fn read_cells(header: &[Column], row: &[&str], book: &mut Book) {
-    let Some(item) = row_item(header, row) else { return };
+    let Some((item, name)) = row_item(header, row) else { return };
     if TOTALS.contains(&item.to_lowercase().as_str()) {
         return;
+    }
+    if let Some(name) = name {
+        book.name(&item, name);
     }
     let has_split = header.iter().any(|c| matches!(c, Column::Quantity(Role::Shipped | Role::Backordered)));
     let status = header.iter().position(|c| *c == Column::Status).and_then(|i| row.get(i)).and_then(|s| status_role(s));
@@ -204,7 +210,7 @@ fn read_cells(header: &[Column], row: &[&str], book: &mut Book) {
 
 /// The row's item: a SKU in the item or description column (or any other
 /// column but the counts), else the item column's text, else the description.
-fn row_item(header: &[Column], row: &[&str]) -> Option<String> {
+fn row_item<'a>(header: &[Column], row: &[&'a str]) -> Option<(String, Option<&'a str>)> {
     let cell = |want: Column| {
         header.iter().position(|c| *c == want).and_then(|i| row.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty())
     };
@@ -213,8 +219,16 @@ fn row_item(header: &[Column], row: &[&str]) -> Option<String> {
     let others =
         header.iter().zip(row).filter(|(c, _)| !matches!(c, Column::Quantity(_) | Column::Qty)).map(|(_, r)| *r);
     let sku = [item, description].into_iter().flatten().chain(others).find_map(|c| find_skus(c).into_iter().next());
+    // The row's name: the description, else an item cell without the SKU
+    // ("SKU | Item | Ordered ...").
+    let named = header
+        .iter()
+        .zip(row)
+        .filter(|(c, r)| matches!(c, Column::Item) && !r.trim().is_empty() && find_skus(r).is_empty())
+        .map(|(_, r)| r.trim());
+    let name = description.into_iter().chain(named).next();
     match sku {
-        Some(sku) => Some(sku.code),
-        None => item.or(description).map(str::to_string),
+        Some(sku) => Some((sku.code, name)),
+        None => item.or(description).map(|i| (i.to_string(), None)),
     }
 }
