@@ -255,20 +255,31 @@ fn prose_line(l: &str) -> bool {
 }
 
 /// Where the new address starts when the old-address words at `old` sit in
-/// a sentence that ends in a colon at the end of a line: the offset of the
-/// next line. `None` when the sentence ends otherwise, or when the colon
-/// introduces the old address itself ("the old one, which is:").
+/// a sentence that goes on to a colon: right after the colon, or the next
+/// line when nothing follows it on its own. `None` when the sentence ends
+/// first, or when the colon introduces the old address itself ("the old
+/// one, which is:").
 fn block_after_old(rest: &str, old: usize) -> Option<usize> {
     let mut pos = old;
     for _ in 0..3 {
         let end = rest.get(pos..).and_then(|r| r.find('\n')).map_or(rest.len(), |i| pos + i);
-        let line = rest.get(pos..end)?.trim_end();
-        if line.trim().is_empty() || sentence_end(line).is_some() {
-            return None;
-        }
-        if line.ends_with([':', '：']) {
-            let tail = rest.get(old..end)?;
-            return (!OLD_INTRO.is_match(tail) && end < rest.len()).then_some(end + 1);
+        let line = rest.get(pos..end)?;
+        let colon = line.char_indices().find(|(i, c)| {
+            let next = line.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+            matches!(c, ':' | '：') && !next.is_some_and(|n| n.is_ascii_digit())
+        });
+        let stop = sentence_end(line);
+        match colon {
+            Some((i, c)) if stop.is_none_or(|e| i < e) => {
+                let after = pos + i + c.len_utf8();
+                if OLD_INTRO.is_match(rest.get(old..after)?) {
+                    return None;
+                }
+                let same_line = !rest.get(after..end)?.trim().is_empty();
+                return if same_line { Some(after) } else { (end < rest.len()).then_some(end + 1) };
+            }
+            _ if line.trim().is_empty() || stop.is_some() => return None,
+            _ => {}
         }
         pos = end + 1;
         if pos >= rest.len() {
@@ -281,7 +292,7 @@ fn block_after_old(rest: &str, old: usize) -> Option<usize> {
 /// "..., which is:": the colon gives the old address just named.
 static OLD_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:which|that|das|die|welche|qui|que|yang|dat|die)\s+(?:is|was|ist|war|est|était|es|era|adalah|is)\s*[:：]\s*$",
+        r"(?i)\b(?:which|that|das|die|welche|qui|que|yang|dat)\s+(?:is|was|ist|war|est|était|es|era|adalah)\s*[:：]\s*$",
     )
 });
 

@@ -109,6 +109,9 @@ fn the_block_after_instead_of_the_old_place_colon_is_the_new_one() {
     assert_address(text, "Jl. Pantai Mengiat No. 9", Some("Nusa Dua"), Some("80363"), Some("ID"));
     let wrapped = "The desk and chairs need to go to the new studio rather than King Street,\nwhich we leave on Friday:\n\nUnit 3, 40 Stokes Croft\nBristol BS1 3QD\nUnited Kingdom";
     assert_address(wrapped, "40 Stokes Croft", Some("Bristol"), Some("BS1 3QD"), Some("GB"));
+    let same_line =
+        "Bitte liefern an meine Eltern statt an die alte Adresse: Lindenweg 4, 79098 Freiburg, Deutschland.";
+    assert_address(same_line, "Lindenweg 4", Some("Freiburg"), Some("79098"), Some("DE"));
 }
 
 #[test]
