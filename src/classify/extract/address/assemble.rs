@@ -9,7 +9,9 @@
 
 use super::PostalAddress;
 use super::parts::{Kind, Part};
-use super::words::capitalised;
+use super::words::{capitalised, compile};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Runs of parts that can make one address: split at prose, and where a
 /// street follows a postcode (a second address starts there).
@@ -31,8 +33,9 @@ pub(super) fn groups(parts: &[Part]) -> Vec<&[Part]> {
 }
 
 pub(super) fn build(parts: &[Part]) -> Option<PostalAddress> {
-    let street = parts.iter().position(|p| matches!(p.kind, Kind::Street { .. }));
     let place_at = parts.iter().position(|p| matches!(p.kind, Kind::Place(_)));
+    let street =
+        parts.iter().position(|p| matches!(p.kind, Kind::Street { .. })).or_else(|| house_first(parts, place_at));
     if street.is_none() && place_at.is_none() {
         return None;
     }
@@ -46,7 +49,13 @@ pub(super) fn build(parts: &[Part]) -> Option<PostalAddress> {
         Kind::Country(iso) => Some(iso.to_string()),
         _ => None,
     });
-    let line2 = parts.iter().filter(|p| p.kind == Kind::Line2).map(|p| p.text.as_str()).collect::<Vec<_>>().join(", ");
+    let line2 = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| p.kind == Kind::Line2 && Some(*i) != street)
+        .map(|(_, p)| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     Some(PostalAddress {
         line1: line1(parts, street, city_at.or(place_at)),
         line2: Some(line2).filter(|l| !l.is_empty()),
@@ -60,6 +69,28 @@ pub(super) fn build(parts: &[Part]) -> Option<PostalAddress> {
 fn text_of(parts: &[Part], want: impl Fn(&Kind) -> bool) -> Option<String> {
     parts.iter().find(|p| want(&p.kind)).map(|p| p.text.clone())
 }
+
+/// "C-204, Lodha Palava, Casa Bella Gold", "Flat 7B, Prestige Towers": with
+/// no street word anywhere, a house or flat number followed on its line by
+/// the building's name is where the street line starts.
+fn house_first(parts: &[Part], place_at: Option<usize>) -> Option<usize> {
+    let end = place_at?;
+    (0..end).find(|&i| {
+        let (Some(p), Some(next)) = (parts.get(i), parts.get(i + 1)) else { return false };
+        matches!(p.kind, Kind::Extra | Kind::Line2)
+            && HOUSE_ID.is_match(&p.text)
+            && i + 1 < end
+            && next.kind == Kind::Plain
+            && next.line == p.line
+    })
+}
+
+static HOUSE_ID: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"(?i)^(?:(?:flat|apt|apartment|unit|villa|house|door|plot|h\.?\s?no|house\s+no|no|nr|#)\.?\s*",
+        r"[A-Z]?-?\d{1,5}[A-Z]?|[A-Z]{1,3}-?\d{1,5}[A-Z]?)$",
+    ))
+});
 
 /// The city and the index of the part it came from (when a part of its own).
 fn find_city(
@@ -100,8 +131,8 @@ fn line1(parts: &[Part], street: Option<usize>, end: Option<usize>) -> String {
         return String::new();
     };
     let end = end.filter(|e| *e > s).unwrap_or(parts.len());
-    let mut out: Vec<&str> = Vec::new();
-    for p in parts.get(s..end).unwrap_or(&[]) {
+    let mut out: Vec<&str> = parts.get(s).map(|p| p.text.as_str()).into_iter().collect();
+    for p in parts.get(s + 1..end).unwrap_or(&[]) {
         match p.kind {
             Kind::Street { .. } | Kind::Plain | Kind::Extra => out.push(&p.text),
             Kind::Line2 | Kind::Skip => {}

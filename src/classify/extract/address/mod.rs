@@ -10,7 +10,8 @@
 //! Flow: `cues` finds the lines after "new address", "please ship to",
 //! "neue Adresse", "alamat baru"...; `parts` splits them and names each part
 //! (street, flat, postcode + city, country...); `assemble` builds the
-//! [`PostalAddress`]. Without a cue, `bare` looks for the one address block.
+//! [`PostalAddress`]. Without a cue, `bare` looks for the one address block
+//! that no old-address words or "Ship to:" form label introduce.
 
 mod assemble;
 mod bare;
@@ -68,25 +69,31 @@ impl PostalAddress {
     }
 }
 
-/// The new delivery address `text` gives. With several cued candidates the
-/// one after the most explicit cue wins, then the fuller, then the later;
-/// two different postcodes after equally explicit cues are ambiguous and
-/// give `None`.
+/// How a cued candidate ranks: a postcode or house number, the cue's
+/// strength, richness, the cue's offset, the group's index in its block.
+type Rank = (bool, u8, usize, usize, usize);
+
+/// The new delivery address `text` gives. With several cued candidates one
+/// with a postcode or a house number beats words alone ("address change
+/// karna hai. Anna Salai wala office..."), then the one after the most
+/// explicit cue wins, then the fuller, then the later; two different
+/// postcodes after equally explicit cues are ambiguous and give `None`.
 pub fn find_new_address(text: &str) -> Option<PostalAddress> {
-    let mut cued: Vec<((u8, usize, usize, usize), PostalAddress)> = Vec::new();
+    let mut cued: Vec<(Rank, PostalAddress)> = Vec::new();
     for block in cues::cued_blocks(text) {
         let lines: Vec<&str> = block.lines.iter().map(String::as_str).collect();
         let parts = parts::parts_of(&lines);
         for (i, group) in assemble::groups(&parts).into_iter().enumerate() {
             if let Some(addr) = assemble::build(group) {
-                cued.push(((block.strength, assemble::richness(&addr), block.start, i), addr));
+                let solid = addr.postcode.is_some() || addr.line1.chars().any(|c| c.is_ascii_digit());
+                cued.push(((solid, block.strength, assemble::richness(&addr), block.start, i), addr));
             }
         }
     }
-    let Some(top) = cued.iter().map(|(rank, _)| rank.0).max() else {
+    let Some(top) = cued.iter().map(|(rank, _)| (rank.0, rank.1)).max() else {
         return if text::about_address(text) { bare::only_address(text) } else { None };
     };
-    cued.retain(|(rank, _)| rank.0 == top);
+    cued.retain(|(rank, _)| (rank.0, rank.1) == top);
     let mut postcodes: Vec<&str> = cued.iter().filter_map(|(_, a)| a.postcode.as_deref()).collect();
     postcodes.sort_unstable();
     postcodes.dedup();

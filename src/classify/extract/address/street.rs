@@ -248,6 +248,10 @@ pub(super) fn street_core(part: &str) -> &str {
         return part.trim();
     };
     let mut j = i;
+    // "H.No. 1187", "Plot No. 5", "# 12": the number's own label stays.
+    while j > 0 && toks.get(j - 1).is_some_and(|w| listed_prefix(w.text)) {
+        j -= 1;
+    }
     let starts_with_word = toks.get(i).is_some_and(|w| !house_number(w.text));
     while starts_with_word && j > 0 {
         let Some(prev) = toks.get(j - 1) else { break };
@@ -258,4 +262,10 @@ pub(super) fn street_core(part: &str) -> &str {
         j -= 1;
     }
     toks.get(j).and_then(|w| part.get(w.start..)).unwrap_or(part).trim()
+}
+
+/// Words that label the house number written after them.
+fn listed_prefix(word: &str) -> bool {
+    let w = word.trim_end_matches([':', '.']).to_lowercase();
+    ["h.no", "h no", "hno", "no", "nº", "#", "house", "plot", "door", "nr"].contains(&w.as_str())
 }

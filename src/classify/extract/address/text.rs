@@ -52,8 +52,8 @@ const ABBREVIATIONS: &[&str] = &[
     "jl", "jln", "no", "nr", "nº", "st", "rd", "ave", "av", "avda", "apt", "appt", "str", "bât", "bat", "dr", "blvd",
     "ln", "pl", "sq", "ct", "hwy", "mt", "ft", "bldg", "ste", "tce", "pde", "cres", "esc", "pta", "izq", "izda",
     "dcha", "ctra", "pza", "fg", "bd", "lt", "gg", "kel", "kec", "kav", "kab", "rt", "rw", "hs", "co", "ltd", "flr",
-    "fl", "dept", "tel", "ph", "mob", "opp", "nr", "vs", "etc", "u.s", "u.k", "c", "s", "n", "e", "w", "mr", "mrs",
-    "ms",
+    "h.no", "s.no", "ir", "jend", "hj", "kh", "prof", "kol", "mayjen", "letjen", "brigjen", "kapt", "fl", "dept",
+    "tel", "ph", "mob", "opp", "nr", "vs", "etc", "u.s", "u.k", "mr", "mrs", "ms",
 ];
 
 /// Words after "2." that make it a floor, not a sentence end ("2. OG").
@@ -84,7 +84,9 @@ fn ends_sentence(before: &str, after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("");
     let next = next.trim_end_matches([',', ';', '.']).to_lowercase();
     let is_floor = word.chars().all(|c| c.is_ascii_digit()) && FLOOR_AFTER.contains(&next.as_str());
-    !(word.is_empty() || ABBREVIATIONS.contains(&word.as_str()) || is_floor)
+    // An initial ("Jl. Ir. H. Juanda", "H.No. 1187") does not end a sentence.
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    !(word.is_empty() || ABBREVIATIONS.contains(&word.as_str()) || is_floor || initial)
 }
 
 /// Where the sentence that ends at the end of `before` starts.

@@ -31,7 +31,7 @@ static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"|n['’]t\s+(?:yet\s+)?(?:been\s+)?(?:shipped|dispatched|sent|delivered)\b",
         r"|\bwill\s+(?:ship|be\s+sent|dispatch)\b|\bship(?:s|ped)?\s+(?:later|separately)\b",
         r"|\bwerden\s+(?:nach)?geliefert\b|\bse\s+enviar[áa]n\b|\bseront\s+(?:exp[ée]di[ée]e?s|livr[ée]e?s)\b",
-        r"|\bakan\s+dikirim\b|\bworden\s+(?:na)?(?:geleverd|verzonden)\b",
+        r"|\bakan\s+(?:kami\s+|segera\s+)?(?:di)?kirim(?:kan)?\b|\bworden\s+(?:na)?(?:geleverd|verzonden)\b",
         r"|\b(?:to\s+be|will\s+be)\s+(?:shipped|dispatched|sent|delivered)\b|\bback[\s-]?order(?:ed|s)?\b|\bb/o\b",
         r"|\bremain(?:ing|der|s)?\b|\bthe\s+rest\b|\bbalance\b|\bpending\b|\boutstanding\b|\b(?:to|will)\s+follow\b",
         r"|\bfollow\b|\bstill\s+(?:due|open|owed)\b|\bshort\b",
@@ -86,7 +86,8 @@ static SHIPMENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
         r"(?i)\bship(?:ped|ping|ment)?\b|\bdispatch|back[\s-]?order|\bpartial|\bteil(?:lieferung|weise)|geliefert|versandt",
         r"|verschickt|rückstand|nachliefer|\benvi(?:ad|aron|amos)|despach|pendiente|expédi|expedi|reliquat|dikirim",
-        r"|terkirim|mengirim|tertunda|menyusul|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
+        r"|terkirim|mengirim|tertunda|menyusul|\bsisa\b|\bakan\s+(?:kami\s+)?(?:di)?kirim|pengiriman\s+sebagian",
+        r"|verzonden|nalevering|भेजे|भेजा|\bbhej|\bto\s+follow\b",
     ))
 });
 
@@ -193,6 +194,7 @@ const HEADERS: &[(Column, &[&str])] = &[
             "referencia",
             "ref",
             "référence",
+            "réf",
             "produk",
             "product",
             "produit",
@@ -223,6 +225,15 @@ const HEADERS: &[(Column, &[&str])] = &[
     ),
 ];
 
+/// Abbreviated header words, matched as whole words of the cell: ERP
+/// layouts write "Disp. Qty", "Bal. Qty", "Qty Kirim", "Rest".
+const SHIPPED_WORDS: &str = "disp desp dispd despd shp shpd shipd kirim env geliefert lief verz sent supplied";
+const BACKORDERED_WORDS: &str = "bal bo rest restmenge rückst rueckst pend pdg short sisa kurang reliq nalev owed";
+/// Words that make an ordered column only beside a quantity word ("PO Qty",
+/// "Qty PO"): alone, "PO" or "Order" head a column of numbers, not counts.
+const ORDERED_WORDS: &str = "po ord order pesan pesanan bestell pedido";
+const QTY_WORDS: &str = "qty qté quantity quantité menge anzahl cantidad cant jumlah aantal";
+
 /// The column a header cell names; the first matching kind wins, so "Qty
 /// shipped" is a shipped column, not a plain quantity.
 pub(super) fn header_column(cell: &str) -> Column {
@@ -230,10 +241,92 @@ pub(super) fn header_column(cell: &str) -> Column {
     if c.is_empty() || c.chars().any(|ch| ch.is_ascii_digit()) {
         return Column::Other;
     }
-    HEADERS.iter().find(|(_, words)| words.iter().any(|w| c.contains(w))).map_or(Column::Other, |(col, _)| *col)
+    let words: Vec<&str> = c.split(|ch: char| !ch.is_alphanumeric() && ch != '\'').filter(|w| !w.is_empty()).collect();
+    let has = |list: &str| words.iter().any(|w| listed(list, w));
+    HEADERS
+        .iter()
+        .find(|(col, names)| {
+            names.iter().any(|w| c.contains(w))
+                || match col {
+                    Column::Quantity(Role::Backordered) => has(BACKORDERED_WORDS),
+                    Column::Quantity(Role::Shipped) => has(SHIPPED_WORDS),
+                    Column::Quantity(Role::Ordered) => has(ORDERED_WORDS) && has(QTY_WORDS),
+                    _ => false,
+                }
+        })
+        .map_or(Column::Other, |(col, _)| *col)
 }
 
 /// The role a status cell states ("Shipped", "Backordered", "Pendiente").
 pub(super) fn status_role(cell: &str) -> Option<Role> {
     role_words(cell).first().map(|w| w.role)
+}
+
+/// Words a header written with single spaces may hold besides column names.
+const HEADER_FILLERS: &str = "today heute hoy aujourd'hui vandaag hari ini no nr sr s.no # remarks bemerkung keterangan opmerking observaciones barang";
+
+/// The columns of a header whose cells are separated by single spaces, as
+/// flattened HTML gives them ("SKU Item Ordered Shipped today Backordered",
+/// "Qty PO Qty Kirim Sisa"): a quantity word joins the role word it
+/// qualifies, before or after it as the header's first pair shows. `None`
+/// when a word is no header word: the line is prose.
+pub(super) fn loose_header(line: &str) -> Option<Vec<Column>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum W {
+        Qty,
+        Po,
+        Col(Column),
+    }
+    let words: Vec<String> = line.split_whitespace().map(|w| w.trim_matches(['.', ':', '|']).to_lowercase()).collect();
+    if !(2..=14).contains(&words.len()) || line.trim_end().ends_with(['.', ':', '!', '?']) {
+        return None;
+    }
+    let mut kinds = Vec::with_capacity(words.len());
+    for w in &words {
+        let kind = if listed(QTY_WORDS, w) {
+            W::Qty
+        } else if listed(ORDERED_WORDS, w) {
+            W::Po
+        } else {
+            match header_column(w) {
+                Column::Other if listed(HEADER_FILLERS, w) || w.is_empty() => W::Col(Column::Other),
+                Column::Other => return None,
+                col => W::Col(col),
+            }
+        };
+        kinds.push(kind);
+    }
+    let named = |k: Option<&W>| matches!(k, Some(W::Po | W::Col(Column::Quantity(_))));
+    // "Qty Kirim" or "Disp. Qty": the side the quantity word stands on where
+    // only one side has one.
+    let qty_at = |i: Option<usize>| i.and_then(|i| kinds.get(i)) == Some(&W::Qty);
+    let (mut before, mut after) = (0, 0);
+    for (i, k) in kinds.iter().enumerate() {
+        if named(Some(k)) {
+            match (qty_at(i.checked_sub(1)), qty_at(Some(i + 1))) {
+                (true, false) => before += 1,
+                (false, true) => after += 1,
+                _ => {}
+            }
+        }
+    }
+    let prefix = before > after;
+    let resolve = |k: W, with_qty: bool| match k {
+        W::Po if with_qty => Column::Quantity(Role::Ordered),
+        W::Po => Column::Other,
+        W::Qty => Column::Qty,
+        W::Col(c) => c,
+    };
+    let mut cols = Vec::new();
+    let mut i = 0usize;
+    while let Some(&k) = kinds.get(i) {
+        let (col, used) = match k {
+            W::Qty if prefix && named(kinds.get(i + 1)) => (resolve(kinds.get(i + 1).copied().unwrap_or(k), true), 2),
+            _ if !prefix && named(Some(&k)) && kinds.get(i + 1) == Some(&W::Qty) => (resolve(k, true), 2),
+            _ => (resolve(k, false), 1),
+        };
+        cols.push(col);
+        i += used;
+    }
+    Some(cols)
 }

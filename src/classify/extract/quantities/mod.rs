@@ -9,7 +9,9 @@
 //!
 //! Flow: `table` reads text tables ("SKU | Ordered | Shipped | Backordered",
 //! headers in seven languages), `prose` reads sentences ("3 of 5 shipped, 2
-//! to follow"); both record into a [`Book`] keyed by item.
+//! to follow"); both record into a [`Book`] keyed by item. A name in prose
+//! that fits one table row's name ("2 rugs" for "HP-RUG-M Jute rug") is that
+//! row; an unnamed count that only totals the named lines is dropped.
 
 mod keywords;
 mod numbers;
@@ -44,12 +46,39 @@ enum Role {
 #[derive(Debug, Default)]
 struct Book {
     lines: Vec<LineQuantity>,
+    /// A table row's SKU and the name written beside it.
+    names: Vec<(String, String)>,
 }
 
 impl Book {
+    /// Remember that the row of `item` (a SKU) calls it `name`.
+    fn name(&mut self, item: &str, name: &str) {
+        if !name.trim().is_empty() && item_key(item) != item_key(name) {
+            self.names.push((item.to_string(), name.trim().to_string()));
+        }
+    }
+
+    /// The line a name written in prose means: "2 rugs" is the row of
+    /// "HP-RUG-M Jute rug (medium)" when no other row fits the name.
+    fn resolve(&self, item: &str) -> String {
+        let key = item_key(item);
+        if key.is_empty() || self.lines.iter().any(|l| item_key(&l.item) == key) {
+            return item.to_string();
+        }
+        let mut hits: Vec<&str> =
+            self.names.iter().filter(|(_, name)| same_item(item, name)).map(|(sku, _)| sku.as_str()).collect();
+        hits.sort_unstable();
+        hits.dedup();
+        match hits.as_slice() {
+            [one] => (*one).to_string(),
+            _ => item.to_string(),
+        }
+    }
+
     /// Record `n` as the `role` quantity of `item`. The first value stated
     /// for a role stands; a later repetition or summary does not replace it.
     fn record(&mut self, item: &str, role: Role, n: u32) {
+        let item = &self.resolve(item);
         let key = item_key(item);
         let at = match self.lines.iter().position(|l| item_key(&l.item) == key) {
             Some(i) => i,
@@ -75,6 +104,7 @@ impl Book {
 
     /// The lines that state a shipped or backordered quantity, completed.
     fn finish(mut self) -> Vec<LineQuantity> {
+        self.drop_summary();
         // "We shipped 3 of 5. NW-LS-M: 2 to follow": beside one named line,
         // the unnamed quantities are that line's.
         let named = self.lines.iter().filter(|l| !l.item.is_empty()).count();
@@ -89,6 +119,50 @@ impl Book {
         self.lines.into_iter().map(derive).filter(|l| l.shipped.is_some() || l.backordered.is_some()).collect()
     }
 }
+
+impl Book {
+    /// "The remaining 3 units follow on Friday" below lines that name their
+    /// items: an unnamed count that only totals theirs adds nothing, so it
+    /// goes; one that does not add up stays, unnamed, for the policy to see.
+    fn drop_summary(&mut self) {
+        let named: Vec<&LineQuantity> = self.lines.iter().filter(|l| !l.item.is_empty()).collect();
+        if named.len() < 2 {
+            return;
+        }
+        let total = |f: fn(&LineQuantity) -> Option<u32>| named.iter().filter_map(|l| f(l)).sum::<u32>();
+        let sums = (total(|l| l.ordered), total(|l| l.shipped), total(|l| l.backordered));
+        let totals_only = |l: &LineQuantity| {
+            l.item.is_empty()
+                && l.ordered.is_none_or(|n| n == sums.0)
+                && l.shipped.is_none_or(|n| n == sums.1)
+                && l.backordered.is_none_or(|n| n == sums.2)
+        };
+        self.lines.retain(|l| !totals_only(l));
+    }
+}
+
+/// Whether a name written in prose is the name in a table row: every word
+/// of it (singular, connectors aside) is a word of the row's name.
+fn same_item(prose: &str, row: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let w = w.to_lowercase();
+                match w.strip_suffix('s') {
+                    Some(stem) if stem.chars().count() >= 3 => stem.to_string(),
+                    _ => w,
+                }
+            })
+            .collect()
+    };
+    let row = words(row);
+    let prose: Vec<String> = words(prose).into_iter().filter(|w| !keywords::listed(CONNECTORS, w)).collect();
+    !prose.is_empty() && prose.iter().any(|w| w.chars().count() >= 3) && prose.iter().all(|w| row.contains(w))
+}
+
+/// Small words inside item names: "Tijeras de podar", "set of 3".
+const CONNECTORS: &str = "de del la el of the van von der die das du des d dari a à";
 
 /// Items are the same when they match case-insensitively ("nw-ls-m").
 fn item_key(item: &str) -> String {

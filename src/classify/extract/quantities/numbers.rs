@@ -33,7 +33,10 @@ static HINDI_OF: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)(\d+)\s*(?:में\s*से|mein\s+se|me\s+se|main\s+se)\s*(\d+)"));
 static OF: LazyLock<Regex> = LazyLock::new(|| {
     compile(concat!(
-        r"(?i)^\s*(?:(?:pcs?|pieces?|units?|items?|stück|stk|unidades|uds?|pièces?|buah|stuks|x)\.?\s+)?",
+        r"(?i)^\s*(?:(?:pcs?|pieces?|units?|items?|stück|stk|unidades|uds?|pièces?|buah|stuks|stuk|x)\.?\s+)?",
+        // "1 expédié sur 1", "2 shipped out of 3": the role word may stand between.
+        r"(?:(?:shipped|dispatched|sent|delivered|exp[ée]di[ée]e?s?|envoy[ée]e?s?|livr[ée]e?s?|enviad[oa]s?|",
+        r"despachad[oa]s?|geliefert|versandt|verschickt|dikirim|terkirim|verzonden|geleverd|verstuurd)\s+)?",
         r"(?:out\s+of|of|von|de|sur|dari|van|uit)\s+(?:(?:the|den|die|los|las|les|de|total|insgesamt)\s+)?(\d+)",
     ))
 });

@@ -3,14 +3,19 @@
 //! to follow", "Von Artikel AH-ST-PR wurden 2 von 4 geliefert".
 //!
 //! Input: the text and the lines tables already took. Output: quantities
-//! recorded in the [`Book`] per item: the SKU of the clause, else the item
-//! named next to the number, else the item of the sentence before.
+//! recorded in the [`Book`] per item: the SKU of the clause, else the name a
+//! list line gives before its numbers ("- Stirnlampe: 1 von 1", "Linen
+//! throw x 3"), else the item named after the number (or after its role
+//! word, "2 unidades pendientes de Maceta grande"), else the item of the
+//! clause before. Unit words ("stuk", "Stk.", "buah") are never an item.
 //! Failure: a number no role word claims is left out.
 
-use super::keywords::{RoleWord, listed, role_words};
+use super::keywords::{RoleWord, compile, listed, mentions_shipment, role_words};
 use super::numbers::{Num, numbers};
 use super::sku::{Sku, find_skus};
 use super::{Book, Role};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// What the reader carries from clause to clause.
 #[derive(Debug, Default)]
@@ -69,11 +74,19 @@ fn read_line(line: &str, cx: &mut Context, book: &mut Book) {
 /// Read one clause; `seen` is the last role word of the sentence so far.
 fn read_clause(clause: &str, seen: &mut Option<Role>, cx: &mut Context, book: &mut Book) {
     let words = role_words(clause);
-    let nums = numbers(clause);
+    let mut nums = numbers(clause);
     let skus = find_skus(clause);
-    // Without a role word of its own, a clause with a SKU or an "X of Y"
-    // takes the sentence's or heading's role: "Shipped: A 3, B 2".
-    let inherit = words.is_empty() && (!skus.is_empty() || nums.iter().any(|n| n.of.is_some()));
+    // "Trekkingzelt 2 Personen: 1 von 2": the list line's item, and its
+    // numbers are the ones after the name.
+    let label = label_of(clause, &words).filter(|(_, from)| nums.iter().any(|n| n.start >= *from));
+    if let Some((_, from)) = &label {
+        nums.retain(|n| n.start >= *from);
+    }
+    let label = label.map(|(name, _)| name);
+    // Without a role word of its own, a clause with a SKU, an "X of Y" or
+    // a named list line takes the sentence's or heading's role: "Shipped:
+    // A 3, B 2".
+    let inherit = words.is_empty() && (!skus.is_empty() || label.is_some() || nums.iter().any(|n| n.of.is_some()));
     let mut bound: Vec<(&Num, Role, bool)> = nums
         .iter()
         .zip(bind(&words, &nums))
@@ -86,13 +99,15 @@ fn read_clause(clause: &str, seen: &mut Option<Role>, cx: &mut Context, book: &m
     // A number right beside its role word is recorded before one that only
     // borrows a role from afar ("Zelt 2 Personen: 1 geliefert").
     bound.sort_by_key(|(_, _, beside)| !*beside);
-    let mut named: Option<String> = None;
+    let mut named: Option<String> = label.clone();
     for (num, role, _) in bound {
         let item = match nearest_sku(&skus, num) {
             Some(sku) => sku.code.clone(),
             None => {
-                if named.is_none() && !cx.sku_sentence {
-                    named = name_after(clause, num.end, &words);
+                // Each number its own name: "1 mug set and 1 grinder".
+                if label.is_none() && !cx.sku_sentence {
+                    let own = name_after(clause, num.end, &words).or_else(|| name_after_role(clause, num.end, &words));
+                    named = own.or(named);
                 }
                 named.clone().or_else(|| cx.item.clone()).unwrap_or_default()
             }
@@ -158,8 +173,21 @@ fn nearest_sku<'a>(skus: &'a [Sku], num: &Num) -> Option<&'a Sku> {
 /// Units, articles and joining words that may stand between a number and
 /// the item's name ("3 pcs of the manual grinder").
 const LEAD_IN: &str = concat!(
-    "pcs pc pieces piece units unit x stück stk unidades uds pièces buah stuks of the der die das den ",
-    "los las les de el la le van het ",
+    "pcs pc pieces piece units unit x stück stk stücke unidades unidad uds ud piezas pièces pièce buah biji stuks ",
+    "stuk of the der die das den los las les de el la le van het ",
+);
+
+/// Words that join a role word to the item after it ("2 unidades
+/// pendientes de Tijeras de podar", "1 backordered of the towel sets").
+const CONNECTORS: &str = "de del of van von dari du des uit";
+
+/// Words that end a list line's name and never name an item themselves.
+const NOT_ITEM: &str = concat!(
+    "note notes nb hinweis update status summary total remark remarks bemerkung nota remarque catatan ",
+    "opmerking info attention important eta etd date datum fecha tanggal today heute hoy po order ",
+    "ref re subject betreff asunto objet perihal onderwerp tracking awb invoice rechnung factura facture ",
+    "faktur factuur lieferschein albarán pakbon delivery lieferung envío envio livraison pengiriman levering ",
+    "http https www ",
 );
 
 /// Words that end a name: verbs, auxiliaries, prepositions.
@@ -169,10 +197,15 @@ const STOPS: &str = concat!(
     "are were have has is was been will to on in for from with and but today now sind wurden werden ",
     "wird im am ab han sido se en ont été sont sudah telah akan zijn worden is op gaan हैं गए गये है ",
     "were this that these those we our your only each more also per ",
+    "dan und y et e o ou oder atau or serta once sobald dès saldrán saldrá llegarán llegará serán será ",
+    "estarán partiront partira arriveront seront sera kommen kommt komt komen ",
 );
 
-/// Names too general to tell one line from another.
-const GENERIC: &str = "items item units pieces pcs ones others rest remaining ";
+/// Names too general to tell one line from another, and unit words.
+const GENERIC: &str = concat!(
+    "items item units unit pieces piece pcs pc ones others rest remaining stuk stuks stk stück stücke ",
+    "unidades unidad uds piezas pièces pièce buah biji x",
+);
 
 /// The item named right after a number: "5 linen shirts (NW-LS-M)" → "linen shirts".
 fn name_after(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
@@ -199,6 +232,62 @@ fn name_after(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
     }
     let name = taken.join(" ");
     (!name.is_empty() && !listed(GENERIC, &name.to_lowercase())).then_some(name)
+}
+
+/// The item named after a role word that directly follows the number:
+/// "2 unidades pendientes de Tijeras de podar".
+fn name_after_role(clause: &str, from: usize, words: &[RoleWord]) -> Option<String> {
+    let w = words.iter().find(|w| w.start >= from)?;
+    let between = clause.get(from..w.start)?;
+    if !between.split_whitespace().all(|t| listed(LEAD_IN, &bare_word(t).to_lowercase())) {
+        return None;
+    }
+    let after = clause.get(w.end..)?;
+    let connector = after.split_whitespace().next()?;
+    if !listed(CONNECTORS, &connector.to_lowercase()) {
+        return None;
+    }
+    let at = w.end + after.find(connector)? + connector.len();
+    name_after(clause, at, words)
+}
+
+/// The name a list line gives before its quantities, and where they start:
+/// "- Schlafsack Merino: 1 von 2 Stk.", "Service à thé : 0 expédié sur 1",
+/// "- Oak table lamp x 2". `None` when the words before are a role word
+/// ("Shipped: ..."), a reference, or a label that is no item ("Note:",
+/// "Partial shipment:").
+fn label_of(clause: &str, words: &[RoleWord]) -> Option<(String, usize)> {
+    let colon = clause.char_indices().find(|(i, c)| {
+        let next = clause.get(i + 1..).and_then(|r| r.chars().next());
+        *c == ':' && !next.is_some_and(|n| n.is_ascii_digit())
+    });
+    let (end, from) = match colon {
+        Some((i, _)) => (i, i + 1),
+        None => {
+            let m = TIMES.find(clause)?;
+            (m.start(), m.start())
+        }
+    };
+    if words.iter().any(|w| w.start < end) {
+        return None;
+    }
+    let name = clause.get(..end)?.trim().trim_start_matches(['-', '*', '•', '·', '–', '>']).trim();
+    let name = LIST_NUMBER.find(name).map_or(name, |m| name.get(m.end()..).unwrap_or(name)).trim();
+    let tokens: Vec<String> = name.split_whitespace().map(|t| bare_word(t).to_lowercase()).collect();
+    let letters = tokens.iter().any(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    let reference = tokens.iter().any(|t| t.chars().filter(char::is_ascii_digit).count() >= 4);
+    let not_item =
+        tokens.iter().any(|t| listed(NOT_ITEM, t)) || listed(GENERIC, &name.to_lowercase()) || mentions_shipment(name);
+    (letters && !reference && !not_item && tokens.len() <= 8).then(|| (name.to_string(), from))
+}
+
+/// " x 2", " × 3": a count after the item's name.
+static TIMES: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\s[x×]\s*\d"));
+/// "1.", "2)": a list's own numbering.
+static LIST_NUMBER: LazyLock<Regex> = LazyLock::new(|| compile(r"^\d{1,2}[.)]\s+"));
+
+fn bare_word(t: &str) -> &str {
+    t.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Sentences of a line: split at ";", "!", "?" and at a "." that a space

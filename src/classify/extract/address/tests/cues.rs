@@ -166,3 +166,40 @@ fn a_cue_followed_by_words_after_the_address_stops_at_them() {
     assert_eq!(a.region.as_deref(), Some("Tamil Nadu"));
     assert_eq!(a.country.as_deref(), Some("IN"));
 }
+
+#[test]
+fn a_request_that_sends_the_order_elsewhere_without_naming_an_address_is_a_cue() {
+    for text in [
+        "Hi, could you send this parcel to my studio instead:\n\nAarav Mehta\n12 Hill Road\nMumbai 400050\nIndia",
+        "Hello, please get the package redirected to:\n\nAarav Mehta\n12 Hill Road\nMumbai 400050\nIndia",
+        "The two armchairs need to go to our new office:\n\n12 Hill Road\nMumbai 400050\nIndia\n\nThanks",
+    ] {
+        assert_address(text, "12 Hill Road", Some("Mumbai"), Some("400050"), Some("IN"));
+    }
+}
+
+#[test]
+fn german_umleiten_and_weiterleiten_introduce_the_address_after_a_name_line() {
+    for verb in ["umleiten nach", "weiterleiten an"] {
+        let text = format!(
+            "Guten Tag, die Sendung ist schon unterwegs. Können Sie sie bitte {verb}:\n\nJonas Weber\nSendlinger Straße 12\n80331 München\nDeutschland\n\nGruß"
+        );
+        assert_address(&text, "Sendlinger Straße 12", Some("München"), Some("80331"), Some("DE"));
+    }
+}
+
+#[test]
+fn what_follows_not_there_but_to_is_the_new_place_even_without_a_street() {
+    let text = "Das Paket soll nicht nach Köln gehen, sondern zu meinen Eltern nach 10115 Berlin, Deutschland. Die Hausnummer reiche ich nach.";
+    let a = found(text);
+    assert_eq!((a.line1.as_str(), a.city.as_deref(), a.postcode.as_deref()), ("", Some("Berlin"), Some("10115")));
+    assert_eq!(a.missing(), vec!["street"]);
+    let english = "Please don't ship it to the shop but to my flat at 9 Park Street, Kolkata 700016, India.";
+    assert_address(english, "9 Park Street", Some("Kolkata"), Some("700016"), Some("IN"));
+}
+
+#[test]
+fn a_sentence_ending_in_here_is_the_address_colon_introduces_the_block() {
+    let text = "Mujhe address update karna hai. Koramangala wala office ab band hai. Ghar ka address ye hai:\n\n45, 6th Cross Road\nHSR Layout\nBengaluru 560102\nIndia";
+    assert_address(text, "45, 6th Cross Road, HSR Layout", Some("Bengaluru"), Some("560102"), Some("IN"));
+}

@@ -156,3 +156,17 @@ fn an_address_a_carrier_has_on_file_is_not_new() {
         assert_eq!(find_new_address(text), None, "in {text:?}");
     }
 }
+
+#[test]
+fn a_ship_to_label_in_a_confirmation_or_carrier_notice_is_the_existing_address() {
+    let forwarded = "Hi, I need to change the address on this order, details soon.\n\nYour order KK-3310 is confirmed.\n\nAlamat pengiriman / Ship to:\n  Rina Wijaya\n  Jl. Gajah Mada No. 12\n  Semarang 50134\n  Indonesia";
+    assert_eq!(find_new_address(forwarded), None);
+    let carrier = "Delivery exception for 1Z999AA10123456784.\nShip To: WIEN, AT 1070\nPlease confirm the address.";
+    assert_eq!(find_new_address(carrier), None);
+}
+
+#[test]
+fn a_colon_that_gives_the_old_place_just_named_does_not_introduce_a_new_one() {
+    let text = "Please send it to my new flat instead of the old one, which is:\n4 Church Street\nPune 411001\nIndia";
+    assert_eq!(find_new_address(text), None);
+}

@@ -102,3 +102,20 @@ fn the_address_on_file_or_a_partial_address_without_a_cue_gives_none() {
     let partial = "The courier says the address is incomplete. Can you check? My address is 14 MG Road, Bengaluru.";
     assert_eq!(find_new_address(partial), None);
 }
+
+#[test]
+fn the_block_after_instead_of_the_old_place_colon_is_the_new_one() {
+    let text = "Hi,\n\nPlease deliver this order to our beach house instead of the Canggu address:\n\nJl. Pantai Mengiat No. 9\nNusa Dua, Bali 80363\nIndonesia\n\nThanks, Maya";
+    assert_address(text, "Jl. Pantai Mengiat No. 9", Some("Nusa Dua"), Some("80363"), Some("ID"));
+    let wrapped = "The desk and chairs need to go to the new studio rather than King Street,\nwhich we leave on Friday:\n\nUnit 3, 40 Stokes Croft\nBristol BS1 3QD\nUnited Kingdom";
+    assert_address(wrapped, "40 Stokes Croft", Some("Bristol"), Some("BS1 3QD"), Some("GB"));
+    let same_line =
+        "Bitte liefern an meine Eltern statt an die alte Adresse: Lindenweg 4, 79098 Freiburg, Deutschland.";
+    assert_address(same_line, "Lindenweg 4", Some("Freiburg"), Some("79098"), Some("DE"));
+}
+
+#[test]
+fn a_forwarded_confirmation_below_the_request_keeps_its_old_ship_to_out() {
+    let text = "Hello,\n\nMy confirmation is below. Please send this order to my parents instead:\n\n27 Rue Sainte-Catherine\n33000 Bordeaux\nFrance\n\nMerci, Léa\n\nYour order 4471 is confirmed.\n\nShip to:\n  Léa Martin\n  8 Rue de la Paix\n  75002 Paris\n  France";
+    assert_address(text, "27 Rue Sainte-Catherine", Some("Bordeaux"), Some("33000"), Some("FR"));
+}

@@ -310,3 +310,29 @@ fn a_pin_code_after_the_country_or_its_label_still_finds_the_city() {
         assert_eq!(a.postcode.as_deref(), Some("560025"), "in {text:?}");
     }
 }
+
+#[test]
+fn a_flat_or_house_number_before_the_building_name_starts_the_street_line() {
+    for (text, line1) in [
+        ("New address: Flat 7B, Prestige Towers, Bengaluru 560001, India", "Flat 7B, Prestige Towers"),
+        (
+            "New address:\nB-1102, Rustomjee Azziano, Thane West\nThane 400601\nIndia",
+            "B-1102, Rustomjee Azziano, Thane West",
+        ),
+        ("New address: H.No. 1187, Sector 46, Gurugram 122003, Haryana, India", "H.No. 1187, Sector 46"),
+    ] {
+        let a = found(text);
+        assert_eq!(a.line1, line1, "in {text:?}");
+        assert!(a.is_complete(), "in {text:?}: {a:?}");
+        assert_eq!(a.line2, None, "in {text:?}");
+    }
+}
+
+#[test]
+fn a_long_indonesian_address_on_one_line_is_read_whole() {
+    let text = "alamat baru:\n\nJl. Jend. Gatot Subroto Kav. 21, Kel. Karet Semanggi, Kec. Setiabudi, Kota Jakarta Selatan, DKI Jakarta 12930, Indonesia\n\nmakasih";
+    let a = found(text);
+    assert_eq!(a.line1, "Jl. Jend. Gatot Subroto Kav. 21, Kel. Karet Semanggi, Kec. Setiabudi");
+    assert_eq!(a.postcode.as_deref(), Some("12930"));
+    assert!(a.is_complete(), "{a:?}");
+}

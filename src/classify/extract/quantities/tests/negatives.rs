@@ -100,3 +100,9 @@ fn generated_texts_never_panic() {
         let _ = find_line_quantities(&text);
     }
 }
+
+#[test]
+fn a_sentence_of_column_words_is_not_a_flattened_header() {
+    let text = "Ordered shipped backordered, sorry for the mess.\nHP-RUG-M shipped 3, 2 backordered";
+    assert_eq!(find_line_quantities(text), vec![five_three_two("HP-RUG-M")]);
+}

@@ -148,3 +148,47 @@ fn unnamed_quantities_alone_come_back_without_an_item() {
     let text = "Partial shipment: we dispatched 3 of 5 today, the remaining 2 follow next week.";
     assert_eq!(find_line_quantities(text), vec![line("", Some(5), Some(3), Some(2))]);
 }
+
+#[test]
+fn a_list_line_names_its_item_before_the_numbers_under_a_heading() {
+    let text = "Heute versandt:\n- Wanderrucksack 45 L: 2 von 3 Stk.\n- Stirnlampe: 1 von 1\n\nIm Rückstand:\n- Wanderrucksack 45 L: 1 Stk., Liefertermin Freitag, 4. Dezember 2026";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![line("Wanderrucksack 45 L", Some(3), Some(2), Some(1)), line("Stirnlampe", Some(1), Some(1), Some(0))]
+    );
+}
+
+#[test]
+fn a_name_before_a_count_or_a_colon_names_the_line_in_english_and_french() {
+    let text = "Sent today:\n- Linen throw x 3  (3 of 3)\n\nBackordered:\n- Bamboo tray: 0 of 2 shipped, 2 on backorder until Friday.";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![line("Linen throw", Some(3), Some(3), Some(0)), line("Bamboo tray", Some(2), Some(0), Some(2))]
+    );
+    let french = "  - Bougie parfumée : 2 expédiées sur 2\n  - Vase en grès : 0 expédié sur 2, reliquat 2";
+    assert_eq!(
+        find_line_quantities(french),
+        vec![line("Bougie parfumée", Some(2), Some(2), Some(0)), line("Vase en grès", Some(2), Some(0), Some(2))]
+    );
+}
+
+#[test]
+fn labels_that_are_no_item_do_not_name_a_line() {
+    let text = "Update: NW-LS-M shipped 3, 2 backordered.\nPO-55120: 2 to follow.";
+    assert_eq!(find_line_quantities(text), vec![five_three_two("NW-LS-M")]);
+}
+
+#[test]
+fn each_number_of_a_summary_takes_the_name_after_it() {
+    let text = "Sisa barang (2 Batik tray dan 1 Manual grinder) akan kami kirim minggu depan.";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![line("Batik tray", None, None, Some(2)), line("Manual grinder", None, None, Some(1))]
+    );
+}
+
+#[test]
+fn the_item_named_after_the_role_word_of_a_bare_count() {
+    let text = "Las 3 unidades pendientes de Maceta grande saldrán el lunes.";
+    assert_eq!(find_line_quantities(text), vec![line("Maceta grande", None, None, Some(3))]);
+}

@@ -77,3 +77,39 @@ fn an_unnamed_item_with_a_name_after_the_number() {
     let text = "We have dispatched 10 of the 12 mugs today; 2 remain on backorder until 5 Dec.";
     assert_eq!(find_line_quantities(text), vec![line("mugs", Some(12), Some(10), Some(2))]);
 }
+
+#[test]
+fn a_summary_below_a_table_names_the_rows_by_their_words_and_adds_no_line() {
+    let text = "SKU         Item               Ordered  Shipped  Backordered\nKK-TR-BAT   Batik tray            5        3          2\nKK-GR-01    Manual grinder        1        0          1\n\nThe balance (2 trays and 1 grinder) will be sent on Friday.";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![five_three_two("KK-TR-BAT"), line("KK-GR-01", Some(1), Some(0), Some(1))]
+    );
+    let spanish = "Ref.   Descripción     Pedido  Enviado  Pendiente\nCV-MAC-L  Maceta grande   5   3   2\nCV-COJ-V  Cojín verde     1   1   0\n\nLas 2 unidades pendientes de Maceta grande saldrán el lunes.";
+    assert_eq!(
+        find_line_quantities(spanish),
+        vec![five_three_two("CV-MAC-L"), line("CV-COJ-V", Some(1), Some(1), Some(0))]
+    );
+}
+
+#[test]
+fn a_unit_word_after_the_count_is_never_the_item() {
+    for text in [
+        "Code  Omschrijving  Besteld  Geleverd  Nalevering\nHP-BL-QN  Merino deken  5  3  2\n\nDe nalevering van 2 stuks volgt op vrijdag.",
+        "Kode  Nama  Qty PO  Qty Kirim  Sisa\nHP-BL-QN  Selimut  5  3  2\n\nSisa 2 buah menyusul minggu depan.",
+    ] {
+        assert_eq!(find_line_quantities(text), vec![five_three_two("HP-BL-QN")], "in {text:?}");
+    }
+}
+
+#[test]
+fn an_unnamed_total_below_named_lines_goes_when_it_adds_up_and_stays_when_not() {
+    let table = "SKU | Ordered | Shipped | Backordered\nKK-TR-BAT | 5 | 3 | 2\nKK-GR-01 | 2 | 1 | 1\n";
+    let adds_up = format!("{table}\nThe remaining 3 units follow next week.");
+    assert_eq!(
+        find_line_quantities(&adds_up),
+        vec![five_three_two("KK-TR-BAT"), line("KK-GR-01", Some(2), Some(1), Some(1))]
+    );
+    let does_not = format!("{table}\nThe remaining 4 units follow next week.");
+    assert_eq!(find_line_quantities(&does_not).last(), Some(&line("", None, None, Some(4))));
+}

@@ -80,3 +80,46 @@ fn a_sku_inside_the_description_names_the_row() {
     let text = "Description | Ordered | Shipped\nLinen shirt NW-LS-M | 5 | 3";
     assert_eq!(find_line_quantities(text), vec![five_three_two("NW-LS-M")]);
 }
+
+#[test]
+fn abbreviated_erp_headers_name_ordered_dispatched_and_balance_columns() {
+    let text = "DESPATCH NOTE - PART SUPPLY\n\nSr  Item Code   Description       PO Qty  Disp. Qty  Bal. Qty  Remarks\n1   KK-TR-BAT   Batik tray           5        3         2      ETD 05-12-2026\n2   KK-GR-01    Manual grinder       2        2         0      -\n\nBalance to follow.";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![five_three_two("KK-TR-BAT"), line("KK-GR-01", Some(2), Some(2), Some(0))]
+    );
+}
+
+#[test]
+fn short_headers_in_each_language_name_their_roles() {
+    for header in [
+        "Ref. | Descripción | Pedido | Enviado | Pendiente",
+        "Réf. | Article | Commandé | Expédié | Reliquat",
+        "Art.-Nr. | Bezeichnung | Bestellt | Geliefert | Rest",
+        "Kode | Nama Barang | Qty PO | Qty Kirim | Sisa",
+        "Code | Omschrijving | Besteld | Verzonden | Nalevering",
+        "Item | Ordered | Shipped today | Backordered",
+    ] {
+        let text = format!("{header}\nAH-ZL-2P | Trekkingzelt | 5 | 3 | 2\n");
+        assert_eq!(find_line_quantities(&text), vec![five_three_two("AH-ZL-2P")], "header {header:?}");
+    }
+}
+
+#[test]
+fn a_table_flattened_to_single_spaces_is_read_by_its_run_of_counts() {
+    let text = "Status per line:\nSKU Item Ordered Shipped today Backordered\nHP-RUG-M Jute rug (medium) 5 3 2\nHP-LMP-OAK Oak table lamp 1 1 0\n";
+    assert_eq!(
+        find_line_quantities(text),
+        vec![five_three_two("HP-RUG-M"), line("HP-LMP-OAK", Some(1), Some(1), Some(0))]
+    );
+    let qty_first = "No Kode Barang Qty PO Qty Kirim Sisa\n1 KK-MUG-02 Stoneware mug set 5 3 2";
+    assert_eq!(find_line_quantities(qty_first), vec![five_three_two("KK-MUG-02")]);
+}
+
+#[test]
+fn csv_lines_with_semicolons_or_bare_commas_are_a_table() {
+    let semicolons = "Artikel;Bezeichnung;Bestellt;Geliefert;Rückstand\nML-PL-LIN;\"Plaid en lin\";5;3;2";
+    assert_eq!(find_line_quantities(semicolons), vec![five_three_two("ML-PL-LIN")]);
+    let commas = "sku,ordered,shipped,backordered\nML-TH-SET,5,3,2\n";
+    assert_eq!(find_line_quantities(commas), vec![five_three_two("ML-TH-SET")]);
+}
