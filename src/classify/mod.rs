@@ -5,6 +5,7 @@
 //! injection flag) and [`extract::Facts`]. Pure; the rules are compiled once.
 
 pub mod extract;
+mod normalize;
 pub mod rules;
 mod score;
 
@@ -80,9 +81,10 @@ impl Classifier {
         let signals = signals(email, context);
         let sender = email.from_address();
         let sender_list = email.from_domain().and_then(|d| senders.lookup(&d)).map(|l| l.list);
+        let (subject, body) = (normalize::normalize(&email.subject), normalize::normalize(&email.newest_text));
         let input = RuleInput {
-            subject: &email.subject,
-            body: &email.newest_text,
+            subject: &subject,
+            body: &body,
             hidden: &email.hidden_text,
             sender: &sender,
             headers: &headers,
