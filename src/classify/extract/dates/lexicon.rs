@@ -167,6 +167,13 @@ pub(super) fn weekday(token: &str) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
 
+/// A full weekday name ("Rabu", "Mittwoch"), not an abbreviation.
+pub(super) fn full_weekday(token: &str) -> Option<Weekday> {
+    let word = key(token);
+    let n = LANGS.iter().find_map(|l| spellings(&l.weekdays).find(|(w, _)| key(w) == word).map(|(_, n)| n))?;
+    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
+}
+
 /// A number in digits (ASCII or Devanagari) or in words.
 pub(super) fn number(token: &str) -> Option<u32> {
     super::calendar::parse_number(token).or_else(|| NUMBERS.get(&key(token)).copied())

@@ -34,7 +34,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// What a date is to the message, judged from the words around it.
@@ -98,7 +98,7 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
     kept.into_iter()
         .zip(roles)
         .map(|(c, role)| FoundDate {
-            date: settle_year(&c, role, today),
+            date: settle_year(&c, role, today, named_weekday(text, &c)),
             text: text.get(c.start..c.end).unwrap_or_default().to_string(),
             start: c.start,
             role,
@@ -148,14 +148,35 @@ fn select(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// A date written without a year is its next occurrence on or after the
-/// sent day (fixtures/README.md). When that is most of a year ahead and the
-/// date is not given as new, the writer meant the recent past ("delivered
-/// on 18/11", sent on 19 Nov), and it must not pass for a future date.
-fn settle_year(c: &Candidate, role: DateRole, today: NaiveDate) -> NaiveDate {
-    match c.yearless {
-        Some((month, day)) if role != DateRole::New && (c.date - today).num_days() > 300 => {
-            calendar::previous_occurrence(month, day, today).filter(|p| (today - *p).num_days() <= 65).unwrap_or(c.date)
-        }
-        _ => c.date,
+/// sent day (fixtures/README.md). A weekday named with it settles the year
+/// when only the last occurrence falls on it ("Rabu 18/11", sent on Friday
+/// 20 Nov 2026: 18 Nov 2027 is a Thursday). Otherwise, when the next
+/// occurrence is most of a year ahead and the date is not given as new,
+/// the writer meant the recent past ("delivered on 18/11", sent on 19 Nov),
+/// and it must not pass for a future date.
+fn settle_year(c: &Candidate, role: DateRole, today: NaiveDate, named: Option<Weekday>) -> NaiveDate {
+    let Some((month, day)) = c.yearless else {
+        return c.date;
+    };
+    let previous = calendar::previous_occurrence(month, day, today);
+    if let Some(named) = named.filter(|w| *w != c.date.weekday()) {
+        let fits = previous.filter(|p| p.weekday() == named && (today - *p).num_days() <= 300);
+        return fits.unwrap_or(c.date);
     }
+    if role != DateRole::New && (c.date - today).num_days() > 300 {
+        return previous.filter(|p| (today - *p).num_days() <= 65).unwrap_or(c.date);
+    }
+    c.date
+}
+
+/// The weekday written with a date: at its start ("Mittwoch, 2. Dezember")
+/// or right before it ("hari Rabu 18/11", "Mittwoch, den 18.11.").
+fn named_weekday(text: &str, c: &Candidate) -> Option<Weekday> {
+    if let Some(w) = lexicon::weekday(&words::next_word(text, c.start)) {
+        return Some(w);
+    }
+    let lead = |pos: usize| words::word_before(text, pos, ",(");
+    let (start, word) = lead(c.start)?;
+    let word = if words::JOINERS.contains(&word.as_str()) { lead(start)?.1 } else { word };
+    lexicon::full_weekday(&word)
 }
