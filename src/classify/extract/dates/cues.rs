@@ -21,6 +21,7 @@ use regex::Regex;
 
 use super::DateRole;
 use super::clause::Clauses;
+use super::layout;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
 use super::words::{ahead, back, chars_between, windows};
 
@@ -50,6 +51,14 @@ static GROUPS: LazyLock<Vec<(Regex, Cue)>> = LazyLock::new(|| {
             let alt = alternation(patterns, false);
             Some((compile(&format!(r"(?i)\b(?:{alt})\b"))?, kind))
         })
+        .collect()
+});
+
+/// Label words, old then new: "awal", "original"; "terbaru", "revised".
+static QUALIFIERS: LazyLock<Vec<(Regex, DateRole)>> = LazyLock::new(|| {
+    [(joined(|l| l.label_old), DateRole::Old), (joined(|l| l.label_new), DateRole::New)]
+        .into_iter()
+        .filter_map(|(alt, role)| Some((compile(&format!(r"(?i)\b(?:{alt})(?:\b|$)"))?, role)))
         .collect()
 });
 
@@ -100,14 +109,53 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
         after: pick(Place::After),
         all,
     };
+    let labelled = labelled_roles(text, spans);
     let mut roles: Vec<DateRole> = Vec::with_capacity(spans.len());
     for (i, &span) in spans.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|j| spans.get(j).copied().zip(roles.get(j).copied()));
         let next_start = spans.get(i + 1).map_or(text.len(), |s| s.0);
-        roles.push(role_at(&ctx, span, prev, next_start));
+        let label = labelled.get(i).copied().flatten();
+        roles.push(label.unwrap_or_else(|| role_at(&ctx, span, prev, next_start)));
     }
     share_backwards(text, spans, &mut roles);
     roles
+}
+
+/// The role each date's label gives it, if any (see `layout`). In a row
+/// that also holds an explicitly new date ("Revised ETA"), a date that
+/// is new only by a generic label ("Scheduled delivery") is the plan it
+/// replaces.
+fn labelled_roles(text: &str, spans: &[(usize, usize)]) -> Vec<Option<DateRole>> {
+    let labels = layout::labels(text, spans);
+    let found: Vec<Option<(DateRole, bool)>> =
+        labels.iter().map(|l| l.iter().find_map(|&l| label_role(text, l))).collect();
+    let same_row = |a: usize, b: usize| text.get(a.min(b)..a.max(b)).is_some_and(|t| !t.contains('\n'));
+    let explicit_new = |i: usize| {
+        let start = spans.get(i).map_or(0, |s| s.0);
+        spans.iter().zip(&found).any(|(s, f)| *f == Some((DateRole::New, true)) && same_row(s.0, start))
+    };
+    (0..found.len())
+        .map(|i| match found.get(i).copied().flatten() {
+            Some((DateRole::New, false)) if explicit_new(i) => Some(DateRole::Old),
+            other => other.map(|(role, _)| role),
+        })
+        .collect()
+}
+
+/// The role a label gives its date, and whether a qualifier gave it: its
+/// last qualifier ("awal" in "Estimasi awal", "Original" in "Original
+/// EDD"), else its last cue, refused when the label holds a negation.
+fn label_role(text: &str, (from, to): (usize, usize)) -> Option<(DateRole, bool)> {
+    let label = text.get(from..to)?;
+    let last = |found: Vec<(usize, DateRole)>| found.into_iter().max_by_key(|&(end, _)| end).map(|(_, role)| role);
+    let qualified = QUALIFIERS.iter().flat_map(|(re, role)| re.find_iter(label).map(|m| (m.end(), *role)));
+    if let Some(role) = last(qualified.collect()) {
+        return Some((role, true));
+    }
+    let cued = GROUPS.iter().flat_map(|(re, cue)| re.find_iter(label).map(|m| (m.end(), cue.role)));
+    let role = last(cued.collect())?;
+    let refused = NEGATION.as_ref().is_some_and(|re| re.is_match(label));
+    Some((if refused { DateRole::Old } else { role }, false))
 }
 
 /// The role of the date at `start..end`, given the date before it.
@@ -269,5 +317,7 @@ pub(super) fn patterns_compile() -> bool {
         }
         kinds
     });
-    [&NEGATION, &LIST, &TRANSITION].iter().all(|re| re.is_some()) && GROUPS.len() == kinds.len()
+    [&NEGATION, &LIST, &TRANSITION].iter().all(|re| re.is_some())
+        && GROUPS.len() == kinds.len()
+        && QUALIFIERS.len() == 2
 }

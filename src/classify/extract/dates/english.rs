@@ -50,6 +50,8 @@ pub(super) const ENGLISH: Lang = Lang {
     ],
     day_only_weak: &[],
     cues: CUES,
+    label_old: &["original(?:ly)?", "initial(?:ly)?", "previous(?:ly)?", "old", "former", "prior", "earlier", "was"],
+    label_new: &["new", "revised", "updated", "latest", "re-?scheduled", "amended", "changed", "now", "next"],
     negations: &["not", "never", "no", r"\w+n['’]t", "cannot", "unable", "avoid"],
     future: &["please", "will", "deliver", "send", "can you", "could you"],
     past: &["was", "were", "did", "yesterday", "delivered", "came"],
@@ -78,7 +80,7 @@ const CUES: &[Cue] = &[
     ),
     Cue::new(r"expected\s+(?:delivery|arrival|ship(?:ping)?|dispatch|ready)(?:\s+date|\s+day)?"),
     Cue::new(r"estimated\s+(?:time\s+of\s+)?(?:delivery|arrival|ship(?:ping)?|dispatch|ready)(?:\s+date|\s+day)?"),
-    Cue::new(r"e\.?t\.?a|etd"),
+    Cue::new(r"e\.?t\.?a|etd|e\.?d\.?d"),
     Cue::new(
         r"(?:will|should|shall|would|can|could|to)\s+(?:(?:it|this|that|they|these)\s+)?(?:now\s+)?(?:be\s+)?(?:delivered|shipped|dispatched|sent|ready|arriv(?:e|ing)|reach\s+you|ship|dispatch|deliver|with\s+you)(?:\s+(?:to\s+you|out))?(?:\s+(?:on|by|for))?",
     ),

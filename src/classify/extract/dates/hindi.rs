@@ -65,6 +65,8 @@ pub(super) const HINDI: Lang = Lang {
     day_only: &["(?P<d>[0-9०-९]{1,2})\\s*(?:तारीख\u{93C}?|तारी\u{959}|tarikh|tareekh|taarikh)"],
     day_only_weak: &[],
     cues: CUES,
+    label_old: &["पुरानी", "पुराना", "पहले", "पिछली", "मूल", "purani", "pehle", "pichhli"],
+    label_new: &["नई", "नयी", "नया", "संशोधित", "अपडेटेड", "अब", "nayi", "nai", "naya"],
     negations: &["नहीं", "मत", "ना", "न", "nahi", "nahin", "mat"],
     future: &[
         "करें",

@@ -40,6 +40,8 @@ pub(super) const INDONESIAN: Lang = Lang {
     day_only: &[r"(?:tanggal|tgl\.?)\s*(?P<d>[0-9]{1,2})"],
     day_only_weak: &[],
     cues: CUES,
+    label_old: &["awal", "awalnya", "semula", "sebelumnya", "lama"],
+    label_new: &["baru", "terbaru", "terkini", "revisi", "diperbarui", "sekarang", "berikutnya"],
     negations: &["tidak", "jangan", "bukan", "tak", "gak", "nggak", "enggak", "belum"],
     future: &[],
     past: &[],

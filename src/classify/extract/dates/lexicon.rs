@@ -55,6 +55,10 @@ pub(super) struct Lang {
     /// Same, but weak: rejected when a word follows ("le 24").
     pub day_only_weak: &'static [&'static str],
     pub cues: &'static [Cue],
+    /// Words that make a label old or new, whatever else it says:
+    /// "Estimasi awal", "Original EDD", "Revised Delivery Date".
+    pub label_old: &'static [&'static str],
+    pub label_new: &'static [&'static str],
     pub negations: &'static [&'static str],
     /// Words that place a clause in the future or make it a request, for
     /// day words that are otherwise ambiguous (Hindi कल).

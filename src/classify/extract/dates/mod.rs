@@ -11,7 +11,8 @@
 //! message gives `None` rather than a guess.
 //!
 //! Layout: `numeric`, `written` and `relative` find candidates; `cues`
-//! gives each its role; `calendar` does the date arithmetic; `lexicon`
+//! gives each its role, from its label in a table or form (`layout`) when
+//! it has one, else from the words around it; `calendar` does the date arithmetic; `lexicon`
 //! joins the word tables of the language families (`english`, `romance`,
 //! `germanic`, `indonesian`, `hindi`).
 
@@ -22,6 +23,7 @@ mod english;
 mod germanic;
 mod hindi;
 mod indonesian;
+mod layout;
 mod lexicon;
 mod numeric;
 mod relative;

@@ -7,6 +7,7 @@ mod english;
 mod germanic;
 mod hindi;
 mod indonesian;
+mod layout;
 mod numeric;
 mod pick;
 mod romance;
