@@ -62,6 +62,10 @@ static QUALIFIERS: LazyLock<Vec<(Regex, DateRole)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// "wird", "bitte", "zal": a participle after the date is a plan or a request.
+static PARTICIPLE_FUTURE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.participle_future))));
+
 static NEGATION: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})(?:\b|$)", joined(|l| l.negations))));
 
@@ -80,7 +84,8 @@ static TRANSITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn same_kind(a: &Cue, b: &Cue) -> bool {
-    (a.role, a.place, a.tight, a.modifier) == (b.role, b.place, b.tight, b.modifier)
+    (a.role, a.place, a.tight, a.modifier, a.participle, a.generic)
+        == (b.role, b.place, b.tight, b.modifier, b.participle, b.generic)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -172,7 +177,10 @@ fn role_at(
         // "llegará el lunes pero no estaré en casa": refused after all.
         Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
         Some(role) => Some(role),
-        None => prev.and_then(|(p, r)| joined_role(ctx, p.1, start, r)).or_else(after),
+        None => prev
+            .and_then(|(p, r)| joined_role(ctx, p.1, start, r))
+            .or_else(after)
+            .or_else(|| participle_role(ctx, end, next_start)),
     };
     role.unwrap_or(DateRole::Unknown)
 }
@@ -191,6 +199,9 @@ fn hits(text: &str, spans: &[(usize, usize)]) -> Vec<Hit> {
             out.extend(found.map(|m| Hit { start: from + m.start(), end: from + m.end(), cue: *cue }));
         }
     }
+    // A bare stem gives way to any phrase that holds it ("entregado el").
+    let phrases: Vec<(usize, usize)> = out.iter().filter(|h| !h.cue.generic).map(|h| (h.start, h.end)).collect();
+    out.retain(|h| !h.cue.generic || !phrases.iter().any(|&(s, e)| s < h.end && h.start < e));
     out
 }
 
@@ -248,7 +259,7 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
     let near: Vec<&Hit> = ctx
         .after
         .iter()
-        .filter(|h| h.start >= start && h.end > end && h.start < limit)
+        .filter(|h| !h.cue.participle && h.start >= start && h.end > end && h.start < limit)
         .filter(|h| !h.cue.tight || close(ctx.text, end, h.start))
         .collect();
     if near.iter().any(|h| h.cue.role == DateRole::Old) {
@@ -257,6 +268,18 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
     let hit = near.iter().find(|h| h.cue.role == DateRole::New)?;
     let tail = ahead(ctx.text, hit.end, MODIFIER_REACH).min(ctx.clauses.end(end));
     Some(if negated(ctx, end, tail) { DateRole::Old } else { DateRole::New })
+}
+
+/// A participle after the date, with no other cue for it: a plan or a
+/// request when its clause says so ("wird am 3.12. versandt", "bitte am
+/// 3.12. geliefert"), else a fact ("heute versandt", "haben wir heute
+/// versandt"); refused with a negation ("wordt vandaag niet bezorgd").
+fn participle_role(ctx: &Context, end: usize, next_start: usize) -> Option<DateRole> {
+    let limit = ahead(ctx.text, end, REACH_AFTER).min(next_start).min(ctx.clauses.end(end));
+    let hit = ctx.after.iter().find(|h| h.cue.participle && h.start >= end && h.start < limit)?;
+    let clause = ctx.text.get(ctx.clauses.start(end)..ctx.clauses.end(end)).unwrap_or_default();
+    let planned = PARTICIPLE_FUTURE.as_ref().is_some_and(|re| re.is_match(clause));
+    Some(if planned && !negated(ctx, end, hit.start) { DateRole::New } else { DateRole::Old })
 }
 
 /// "24 or 25 Nov would be great": the first date of a list takes the role
@@ -317,7 +340,7 @@ pub(super) fn patterns_compile() -> bool {
         }
         kinds
     });
-    [&NEGATION, &LIST, &TRANSITION].iter().all(|re| re.is_some())
+    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE].iter().all(|re| re.is_some())
         && GROUPS.len() == kinds.len()
         && QUALIFIERS.len() == 2
 }

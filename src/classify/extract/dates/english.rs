@@ -52,6 +52,7 @@ pub(super) const ENGLISH: Lang = Lang {
     cues: CUES,
     label_old: &["original(?:ly)?", "initial(?:ly)?", "previous(?:ly)?", "old", "former", "prior", "earlier", "was"],
     label_new: &["new", "revised", "updated", "latest", "re-?scheduled", "amended", "changed", "now", "next"],
+    participle_future: &[],
     negations: &["not", "never", "no", r"\w+n['’]t", "cannot", "unable", "avoid"],
     future: &["please", "will", "deliver", "send", "can you", "could you"],
     past: &["was", "were", "did", "yesterday", "delivered", "came"],
@@ -121,6 +122,7 @@ const CUES: &[Cue] = &[
         r"(?:can|could|would)\s+(?:you|we|it|they|this|that)\s+(?:please\s+)?(?:deliver|be\s+delivered|bring|send|ship|come|do|arrange|make\s+it)(?:\s+(?:it|them|the\s+delivery|delivery))?(?:\s+(?:on|by|for))?",
     ),
     Cue::new(r"(?:how|what)\s+about"),
+    Cue::new(r"deliver(?:s|ing)?|re-?deliver(?:y|ing)?").generic(),
     Cue::new(
         r"i(?:'d|\s+would)\s+(?:prefer|like)(?:\s+(?:it|delivery|the\s+delivery|to\s+receive\s+it|to\s+get\s+it))?(?:\s+(?:on|by|for))?",
     ),

@@ -67,6 +67,7 @@ pub(super) const HINDI: Lang = Lang {
     cues: CUES,
     label_old: &["पुरानी", "पुराना", "पहले", "पिछली", "मूल", "purani", "pehle", "pichhli"],
     label_new: &["नई", "नयी", "नया", "संशोधित", "अपडेटेड", "अब", "nayi", "nai", "naya"],
+    participle_future: &[],
     negations: &["नहीं", "मत", "ना", "न", "nahi", "nahin", "mat"],
     future: &[
         "करें",

@@ -42,6 +42,7 @@ pub(super) const INDONESIAN: Lang = Lang {
     cues: CUES,
     label_old: &["awal", "awalnya", "semula", "sebelumnya", "lama"],
     label_new: &["baru", "terbaru", "terkini", "revisi", "diperbarui", "sekarang", "berikutnya"],
+    participle_future: &[],
     negations: &["tidak", "jangan", "bukan", "tak", "gak", "nggak", "enggak", "belum"],
     future: &[],
     past: &[],
@@ -73,6 +74,8 @@ const CUES: &[Cue] = &[
     Cue::new(r"estimasi|perkiraan"),
     Cue::new(r"paling\s+lambat(?:\s+(?:tanggal|pada))?|selambat-lambatnya(?:\s+(?:tanggal|pada))?"),
     Cue::new(r"(?:sekarang|menjadi|jadi)(?:\s+(?:tanggal|pada|menjadi))?").tight(),
+    // Sending and bringing in any form but "terkirim" (sent): "dianterin", "ngirim".
+    Cue::new(r"(?:di|meng|ng|peng|pen)?(?:kirim|antar|anter)(?:kan|in|an)?").generic(),
     Cue::old(r"sebelumnya|semula|awalnya|tadinya|seharusnya|jadwal\s+(?:lama|awal)").modifier(),
     Cue::old(r"(?:bukan|alih-alih|sebagai\s+ganti|daripada)(?:\s+(?:tanggal|pada))?").tight(),
     Cue::old(r"(?:dipesan|pesan|memesan|order|dibayar|membayar|membeli|dibeli)(?:\s+(?:pada|tanggal|sejak))+"),

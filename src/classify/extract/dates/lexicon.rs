@@ -59,6 +59,9 @@ pub(super) struct Lang {
     /// "Estimasi awal", "Original EDD", "Revised Delivery Date".
     pub label_old: &'static [&'static str],
     pub label_new: &'static [&'static str],
+    /// Words that make a participle after a date a plan or a request ("wird
+    /// am 3.12. versandt"); without one it reports a fact ("heute versandt").
+    pub participle_future: &'static [&'static str],
     pub negations: &'static [&'static str],
     /// Words that place a clause in the future or make it a request, for
     /// day words that are otherwise ambiguous (Hindi कल).
@@ -112,11 +115,25 @@ pub(super) struct Cue {
     pub tight: bool,
     /// Colours the cue after it too: "originally expected on" is old.
     pub modifier: bool,
+    /// A participle after the date: new only with a word of
+    /// `participle_future` in its clause, else old ("heute versandt").
+    pub participle: bool,
+    /// A bare stem in any inflection ("entregasen", "Zustellung"): yields
+    /// to any other cue it overlaps.
+    pub generic: bool,
 }
 
 impl Cue {
     pub(super) const fn new(pattern: &'static str) -> Self {
-        Cue { pattern, role: DateRole::New, place: Place::Before, tight: false, modifier: false }
+        Cue {
+            pattern,
+            role: DateRole::New,
+            place: Place::Before,
+            tight: false,
+            modifier: false,
+            participle: false,
+            generic: false,
+        }
     }
     pub(super) const fn old(pattern: &'static str) -> Self {
         Cue { role: DateRole::Old, ..Cue::new(pattern) }
@@ -129,6 +146,12 @@ impl Cue {
     }
     pub(super) const fn modifier(self) -> Self {
         Cue { modifier: true, ..self }
+    }
+    pub(super) const fn participle(self) -> Self {
+        Cue { participle: true, place: Place::After, ..self }
+    }
+    pub(super) const fn generic(self) -> Self {
+        Cue { generic: true, ..self }
     }
 }
 

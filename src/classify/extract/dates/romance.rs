@@ -47,6 +47,7 @@ pub(super) const SPANISH: Lang = Lang {
     cues: SPANISH_CUES,
     label_old: &["original", "inicial", "anterior", "antigu[ao]", "previ[ao]"],
     label_new: &["nuev[ao]", "actualizad[ao]", "revisad[ao]", "reprogramad[ao]", "ahora", "pr[oó]xim[ao]"],
+    participle_future: &[],
     negations: &["no", "nunca", "jamás"],
     future: &[],
     past: &[],
@@ -69,6 +70,11 @@ const SPANISH_CUES: &[Cue] = &[
     Cue::new(r"volveremos\s+a\s+intentar(?:lo)?(?:\s+el)?"),
     Cue::new(r"(?:aplazad|pospuest|retrasad|movid|cambiad)[oa]s?\s+(?:al|para\s+el|hasta\s+el)"),
     Cue::new(r"ahora(?:\s+(?:el|para\s+el))?").tight(),
+    // Delivery in any inflection but the past: "que lo entregasen el jueves".
+    Cue::new(
+        r"entreg(?:ar|ue|uen|ues|uemos|a|as|an|ara|aran|aras|ase|asen|ases|ar[aá]n?|ar[ií]an?|ar[ií]as|arl[oa]s?|[aá]rmel[oa]s?|arme|arnos)",
+    )
+    .generic(),
     Cue::old(r"originalmente|inicialmente|anteriormente|original").modifier(),
     Cue::old(r"(?:estaba|estaban|era)\s+(?:previst|programad|planead)[oa]s?(?:\s+para)?(?:\s+el)?"),
     Cue::old(r"deb[ií]an?\s+(?:llegar|entregarse|ser\s+entregad[oa]s?)(?:\s+el)?"),
@@ -137,6 +143,7 @@ pub(super) const FRENCH: Lang = Lang {
         "maintenant",
         "prochaine?",
     ],
+    participle_future: &[],
     negations: &["ne", "n'", "n’", "pas", "jamais", "aucune?"],
     future: &[],
     past: &[],
@@ -181,6 +188,9 @@ const FRENCH_CUES: &[Cue] = &[
     Cue::new(r"au\s+plus\s+tard(?:\s+le)?"),
     Cue::new(r"(?:nous\s+)?repasserons(?:\s+le)?|repasser(?:\s+le)?"),
     Cue::new(r"(?:maintenant|d[ée]sormais)(?:\s+le)?").tight(),
+    // Delivery in any inflection but the past participle: "livreriez-vous".
+    Cue::new(r"livr(?:er|ez|ons|ent|e|es|aison|era|eras|erons|erez|eront|erais|erait|erions|eriez|eraient|iez|ions)")
+        .generic(),
     Cue::old(r"initialement|originellement|[àa]\s+l['’]origine|auparavant|pr[ée]c[ée]demment|ancienne").modifier(),
     Cue::old(
         r"(?:[ée]tait|[ée]taient|devait|devaient)(?:\s+[êe]tre)?\s+(?:pr[ée]vue?s?|livr[ée]e?s?|programm[ée]e?s?|arriver|exp[ée]di[ée]e?s?)(?:\s+(?:le|pour\s+le))?",

@@ -10,6 +10,7 @@ mod indonesian;
 mod layout;
 mod numeric;
 mod pick;
+mod requests;
 mod romance;
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
