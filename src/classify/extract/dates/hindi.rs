@@ -69,6 +69,20 @@ pub(super) const HINDI: Lang = Lang {
     label_new: &["नई", "नयी", "नया", "संशोधित", "अपडेटेड", "अब", "nayi", "nai", "naya"],
     participle_future: &[],
     negations: &["नहीं", "मत", "ना", "न", "nahi", "nahin", "mat"],
+    until: &["तक", "tak"],
+    away: &[
+        "बाहर",
+        r"घर\s+पर\s+(?:कोई\s+)?नहीं",
+        "छुट्टी",
+        r"कोई\s+नहीं",
+        "वापस",
+        "bahar",
+        r"ghar\s+par\s+nahi",
+        "chhutti",
+        "wapas",
+        r"koi\s+nahi",
+    ],
+    from_then: &[r"के\s+बाद", "baad"],
     future: &[
         "करें",
         r"कर\s+(?:दें|दीजिए|दीजिये|दो|देना)",
@@ -157,6 +171,10 @@ const CUES: &[Cue] = &[
     Cue::old("पहले|pehle|pahle|पुरानी|purani").modifier(),
     Cue::old(r"(?:ऑर्डर|आर्डर|order)\s+(?:की\s+|ki\s+)?(?:तारीख|तिथि|tareekh)"),
     Cue::new(r"डिलीवर|डिलिवर|डिलीवरी|भेज(?:ें|ो|ना|ेंगे|ेगा|ेगी)?|चाहिए|चाहिये|तक|होगी|होगा|होंगे|आएगा|आएगी|आ\s+जाएगा|आ\s+जाएगी|आयेगा|आयेगी|मिलेगा|मिलेगी|पहुंचेगा|पहुंचेगी|पहुँचेगा|पहुँचेगी|रहूंगा|रहूंगी|रहूँगा|रहूँगी|करें|कर\s+(?:दें|दीजिए|दो)").after(),
+    // Causative requests: "को करवा दीजिए", "भिजवा दें", "karwa dijiye".
+    Cue::new(r"(?:करवा|करा|भिजवा|पहुँचवा|पहुंचवा|दिलवा)(?:इए|इये|एं|एँ|ना|\s*(?:दें|दीजिए|दीजिये|दो|देना|देंगे))?|दीजिए|दीजिये")
+        .after(),
+    Cue::new(r"(?:karwa|karva|bhijwa|bhijva)\s*(?:do|dijiye|dijie|dein|dena)|karwaiye|karwaye?n|bhijwaiye").after(),
     Cue::new(r"deliver|bhej(?:o|na|do|en|enge|ega|egi)?|hog[ai]|honge|aa?yeg[ai]|aa\s+jaye?g[ai]|mileg[ai]|pahu?nche?g[ai]|chahi(?:ye|e)|tak|kar\s+(?:do|dijiye|dijie|dena|dein|den)|karo|karein|karen|rahunga|rahungi").after(),
     Cue::old(r"था|थी|थे|हुआ|हुई|हुए|गया|गई|गयी|गए|(?:के|की)\s+(?:बजाय|बजाए|जगह)|(?:को\s+)?(?:ऑर्डर|आर्डर)\s+किया").after(),
     Cue::old(r"tha|thi|hua|hui|gaya|gayi|gaye|(?:ke|ki)\s+(?:bajaye|bajay|jagah)|(?:ko\s+)?order\s+kiya").after(),

@@ -63,6 +63,12 @@ pub(super) struct Lang {
     /// am 3.12. versandt"); without one it reports a fact ("heute versandt").
     pub participle_future: &'static [&'static str],
     pub negations: &'static [&'static str],
+    /// "until", "hasta", "तक": next to a date, the end of a stretch of time.
+    pub until: &'static [&'static str],
+    /// Being away: a date the sender is away "until" is no delivery date.
+    pub away: &'static [&'static str],
+    /// "after that", "a partir de": the sender asks for delivery from then on.
+    pub from_then: &'static [&'static str],
     /// Words that place a clause in the future or make it a request, for
     /// day words that are otherwise ambiguous (Hindi कल).
     pub future: &'static [&'static str],

@@ -25,9 +25,12 @@ const WEAK_DAY_MONTH: &[&str] = &["set", "des", "ago"];
 /// Month names that are also English words, trusted before a day only when
 /// capitalised ("May 5", not "we may 5").
 const WEAK_MONTH_DAY: &[&str] = &["may", "mar"];
-/// Words that may follow a weak day-only form ("le 24 ou le 25").
-const AFTER_WEAK_DAY: &[&str] =
-    &["ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp", "merci", "si"];
+/// Words that may follow a weak day-only form ("le 24 ou le 25", "el 27
+/// por la mañana").
+const AFTER_WEAK_DAY: &[&str] = &[
+    "ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp", "merci", "si", "o", "y",
+    "por", "próximo", "proximo", "gracias", "antes", "sin",
+];
 
 static DAY_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let (wd, mon) = (weekday_prefix(), month_names());

@@ -31,3 +31,38 @@ fn a_bare_stem_yields_to_the_phrase_that_holds_it() {
     assert_eq!(roles("El pedido fue entregado el 16 de noviembre.", THU), vec![Old]);
     assert_eq!(roles("Zustellversuch am 18.11.", THU), vec![Old]);
 }
+
+#[test]
+fn the_day_an_absence_ends_is_no_delivery_date() {
+    let away = [
+        "I'm travelling for work until Wednesday 25 November, so please deliver on the 27th.",
+        "Estaré de viaje hasta el 25 de noviembre; por favor entréguenlo el 27.",
+        "Ich bin bis zum 25.11. verreist. Bitte liefern Sie am 27.11.",
+        "Je suis absente jusqu'au 25 novembre, merci de livrer le 27 novembre.",
+        "Ik ben tot 25 november op vakantie, graag bezorgen op 27 november.",
+        "Saya dinas di luar kota sampai 25 November, tolong kirim tanggal 27 November.",
+        "मैं 25 नवंबर तक शहर से बाहर हूँ, कृपया 27 नवंबर को भिजवा दीजिए।",
+    ];
+    for text in away {
+        assert_eq!(roles(text, THU), vec![Old, New], "{text}");
+        assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 27)), "{text}");
+    }
+    // "I won't be back until Friday" alone names no day to deliver on.
+    assert_eq!(new_date("I won't be back until Friday.", THU), None);
+}
+
+#[test]
+fn until_without_an_absence_or_with_a_request_from_then_keeps_its_role() {
+    // A carrier's "delayed until" is the new date.
+    assert_eq!(roles("Your delivery has been delayed until 27 Nov.", THU), vec![New]);
+    // Asked for after the absence: the day it ends is no refusal.
+    assert_ne!(roles("I'm away until the 26th, deliver any day after that.", THU), vec![Old]);
+}
+
+#[test]
+fn a_hindi_causative_request_after_the_date_makes_it_new() {
+    for text in ["कृपया डिलीवरी 27 नवंबर (शुक्रवार) को करवा दीजिए।", "27 नवंबर को भिजवाइए", "27 November ko karwa dijiye"]
+    {
+        assert_eq!(roles(text, THU), vec![New], "{text}");
+    }
+}
