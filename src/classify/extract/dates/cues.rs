@@ -332,7 +332,8 @@ fn share_backwards(text: &str, spans: &[(usize, usize)], roles: &mut [DateRole])
 }
 
 /// A negation between `from` and `to` that is not part of a new cue ("no
-/// later than", Hindi "tak") nor a number sign ("order no. 12").
+/// later than", Hindi "tak"), a number sign ("order no. 12") nor a
+/// question tag.
 fn negated(ctx: &Context, from: usize, to: usize) -> bool {
     let Some(re) = NEGATION.as_ref() else {
         return false;
@@ -347,8 +348,18 @@ fn negated(ctx: &Context, from: usize, to: usize) -> bool {
             .text
             .get(e..)
             .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit() || ".#:".contains(c)));
-        !in_cue && !number_sign
+        !in_cue && !number_sign && !question_tag(ctx, e)
     })
+}
+
+/// A negation that closes a question asks rather than refuses: "bisa
+/// diantar lusa aja nggak, hari Jumat?", "on Friday, or not?", "¿el 27,
+/// no?". The sentence may run on past a wrapped line.
+fn question_tag(ctx: &Context, end: usize) -> bool {
+    let rest = ctx.text.get(end..ahead(ctx.text, end, REACH_AFTER)).unwrap_or_default().trim_start();
+    let sentence = rest.split("\n\n").next().unwrap_or_default();
+    let asks = sentence.chars().find(|c| ".!?".contains(*c)) == Some('?');
+    rest.starts_with('?') || (rest.starts_with(',') && asks)
 }
 
 /// Only spaces and light punctuation between a tight cue and its date.

@@ -66,3 +66,20 @@ fn a_hindi_causative_request_after_the_date_makes_it_new() {
         assert_eq!(roles(text, THU), vec![New], "{text}");
     }
 }
+
+#[test]
+fn a_negation_that_closes_a_question_asks_rather_than_refuses() {
+    let asked = [
+        "Bisa dikirim tanggal 27 aja nggak, hari Jumat?",
+        "Could you deliver it on Friday 27 November or not?",
+        "¿Me lo pueden entregar el 27, no?",
+        // The question runs on past a wrapped line.
+        "Bisa diantar tanggal 27 aja gak,\nhari Jumat? Besok saya kerja.",
+    ];
+    for text in asked {
+        assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 27)), "{text}");
+    }
+    // A refusal stays one.
+    assert_eq!(roles("Please don't deliver on Friday 27 November.", THU), vec![Old]);
+    assert_eq!(roles("Jangan dikirim tanggal 27 ya, saya tidak di rumah.", THU), vec![Old]);
+}
