@@ -21,9 +21,9 @@ use regex::Regex;
 
 use super::DateRole;
 use super::clause::Clauses;
-use super::layout;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
 use super::words::{ahead, back, chars_between, windows};
+use super::{intent, layout};
 
 /// How far before a date its cue may stand, in characters.
 const REACH_BEFORE: usize = 100;
@@ -65,20 +65,6 @@ static QUALIFIERS: LazyLock<Vec<(Regex, DateRole)>> = LazyLock::new(|| {
 /// "wird", "bitte", "zal": a participle after the date is a plan or a request.
 static PARTICIPLE_FUTURE: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.participle_future))));
-
-/// "until", "hasta el", "bis zum" right before a date, or at its start
-/// ("until Friday"); "तक" right after it.
-static UNTIL_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let until = joined(|l| l.until);
-    compile(&format!(
-        r"(?i)(?:\b(?:{until})\s*(?:(?:the|el|le|den|dem|de|tanggal|tgl|hari|op|am|au)\s+)?[(,]?\s*$|^(?:{until})\b)"
-    ))
-});
-static UNTIL_AFTER: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"(?i)^[\s)]*(?:{})(?:\b|$)", joined(|l| l.until))));
-static AWAY: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})(?:\b|$)", joined(|l| l.away))));
-static FROM_THEN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})(?:\b|$)", joined(|l| l.from_then))));
 
 static NEGATION: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})(?:\b|$)", joined(|l| l.negations))));
@@ -137,25 +123,8 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
         roles.push(label.unwrap_or_else(|| role_at(&ctx, span, prev, next_start)));
     }
     share_backwards(text, spans, &mut roles);
-    for (role, &span) in roles.iter_mut().zip(spans) {
-        if away_until(&ctx, span) {
-            *role = DateRole::Old;
-        }
-    }
+    intent::absences(text, spans, &ctx.clauses, &mut roles);
     roles
-}
-
-/// "I'm away until the 28th", "no vuelvo hasta el miércoles 25", "25
-/// नवंबर तक बाहर रहूँगा": the end of an absence, no day to deliver on,
-/// unless the sentence asks for delivery from then on ("after that").
-fn away_until(ctx: &Context, (start, end): (usize, usize)) -> bool {
-    let found = |re: &LazyLock<Option<Regex>>, t: &str| re.as_ref().is_some_and(|re| re.is_match(t));
-    let before = ctx.text.get(back(ctx.text, start, 30)..start).unwrap_or_default();
-    let own = ctx.text.get(start..end).unwrap_or_default();
-    let after = ctx.text.get(end..).unwrap_or_default();
-    let until = found(&UNTIL_BEFORE, before) || found(&UNTIL_BEFORE, own) || found(&UNTIL_AFTER, after);
-    let clause = ctx.text.get(ctx.clauses.start(start)..ctx.clauses.end(end)).unwrap_or_default();
-    until && found(&AWAY, clause) && !found(&FROM_THEN, clause)
 }
 
 /// The role each date's label gives it, if any (see `layout`). In a row
@@ -383,9 +352,7 @@ pub(super) fn patterns_compile() -> bool {
         }
         kinds
     });
-    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE, &UNTIL_BEFORE, &UNTIL_AFTER, &AWAY, &FROM_THEN]
-        .iter()
-        .all(|re| re.is_some())
+    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE].iter().all(|re| re.is_some())
         && GROUPS.len() == kinds.len()
         && QUALIFIERS.len() == 2
 }

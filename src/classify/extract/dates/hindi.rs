@@ -68,6 +68,9 @@ pub(super) const HINDI: Lang = Lang {
     label_old: &["पुरानी", "पुराना", "पहले", "पिछली", "मूल", "purani", "pehle", "pichhli"],
     label_new: &["नई", "नयी", "नया", "संशोधित", "अपडेटेड", "अब", "nayi", "nai", "naya"],
     participle_future: &[],
+    instead: &[r"(?:इसके|उसके)\s+बजाय", "बजाय", r"की\s+जगह", "bajaye", r"ki\s+jagah"],
+    request: &["कृपया", "kripya", "please", "दीजिए", "दीजिये", "dijiye"],
+    status: &[r"दिखा\s+रहा", r"दिख\s+रहा", "बताया", r"के\s+अनुसार", r"dikha\s+raha", "bataya"],
     negations: &["नहीं", "मत", "ना", "न", "nahi", "nahin", "mat"],
     until: &["तक", "tak"],
     away: &[

@@ -43,6 +43,9 @@ pub(super) const INDONESIAN: Lang = Lang {
     label_old: &["awal", "awalnya", "semula", "sebelumnya", "lama"],
     label_new: &["baru", "terbaru", "terkini", "revisi", "diperbarui", "sekarang", "berikutnya"],
     participle_future: &[],
+    instead: &[r"sebagai\s+gantinya", "saja", "aja"],
+    request: &["tolong", "mohon", "bisa", "bisakah", "minta", "boleh"],
+    status: &["menurut", "tertulis", "statusnya", "katanya", "dijadwalkan", "tercantum"],
     negations: &["tidak", "jangan", "bukan", "tak", "gak", "nggak", "enggak", "belum"],
     until: &[r"sampai(?:\s+dengan)?", "hingga", "s/d"],
     away: &[

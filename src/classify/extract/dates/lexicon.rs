@@ -69,6 +69,12 @@ pub(super) struct Lang {
     pub away: &'static [&'static str],
     /// "after that", "a partir de": the sender asks for delivery from then on.
     pub from_then: &'static [&'static str],
+    /// "instead", "stattdessen": the date the request is built around.
+    pub instead: &'static [&'static str],
+    /// "could you", "bitte", "tolong": a sentence that asks.
+    pub request: &'static [&'static str],
+    /// "showing as", "laut", "menurut": a sentence that reports the plan.
+    pub status: &'static [&'static str],
     /// Words that place a clause in the future or make it a request, for
     /// day words that are otherwise ambiguous (Hindi कल).
     pub future: &'static [&'static str],

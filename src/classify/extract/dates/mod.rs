@@ -23,6 +23,7 @@ mod english;
 mod germanic;
 mod hindi;
 mod indonesian;
+mod intent;
 mod layout;
 mod lexicon;
 mod numeric;
@@ -97,7 +98,8 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
     let kept = select(text, all);
     let spans: Vec<(usize, usize)> = kept.iter().map(|c| (c.start, c.end)).collect();
     let roles = cues::assign_roles(text, &spans);
-    kept.into_iter()
+    let mut found: Vec<FoundDate> = kept
+        .into_iter()
         .zip(roles)
         .map(|(c, role)| FoundDate {
             date: settle_year(&c, role, today, named_weekday(text, &c)),
@@ -105,7 +107,9 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
             start: c.start,
             role,
         })
-        .collect()
+        .collect();
+    intent::prefer_requested(text, &mut found);
+    found
 }
 
 /// The one date the message gives as new, or `None` when it gives none or

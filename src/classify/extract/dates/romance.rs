@@ -48,6 +48,9 @@ pub(super) const SPANISH: Lang = Lang {
     label_old: &["original", "inicial", "anterior", "antigu[ao]", "previ[ao]"],
     label_new: &["nuev[ao]", "actualizad[ao]", "revisad[ao]", "reprogramad[ao]", "ahora", "pr[oó]xim[ao]"],
     participle_future: &[],
+    instead: &[r"en\s+su\s+lugar", r"en\s+vez\s+de\s+eso", "mejor", r"en\s+cambio"],
+    request: &[r"por\s+favor", "podr[ií]an?", "pueden?", r"ser[ií]a\s+posible", "agradecer[ií]a", r"es\s+posible"],
+    status: &["seg[uú]n", "indica", "aparece", "pone", "dice", "dijeron", "aviso", "previst[oa]", "programad[oa]"],
     negations: &["no", "nunca", "jamás"],
     until: &["hasta"],
     away: &[
@@ -159,6 +162,18 @@ pub(super) const FRENCH: Lang = Lang {
         "prochaine?",
     ],
     participle_future: &[],
+    instead: &["plut[ôo]t", r"[àa]\s+la\s+place"],
+    request: &[
+        "pourriez",
+        "pouvez",
+        r"merci\s+de",
+        r"serait-il\s+possible",
+        r"est-il\s+possible",
+        "svp",
+        r"s['’]il\s+vous\s+pla[iî]t",
+        r"possible\s+de",
+    ],
+    status: &["indique", "affiche", "selon", "annonc[ée]e?", r"on\s+m['’]a\s+dit", "pr[ée]vue?"],
     negations: &["ne", "n'", "n’", "pas", "jamais", "aucune?"],
     until: &["jusqu[’'](?:au|[àa])"],
     away: &[

@@ -56,6 +56,7 @@ fn every_pattern_compiles() {
     assert!(super::written::patterns_compile());
     assert!(super::relative::patterns_compile());
     assert!(super::cues::patterns_compile());
+    assert!(super::intent::patterns_compile());
 }
 
 #[test]

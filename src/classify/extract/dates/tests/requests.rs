@@ -83,3 +83,24 @@ fn a_negation_that_closes_a_question_asks_rather_than_refuses() {
     assert_eq!(roles("Please don't deliver on Friday 27 November.", THU), vec![Old]);
     assert_eq!(roles("Jangan dikirim tanggal 27 ya, saya tidak di rumah.", THU), vec![Old]);
 }
+
+#[test]
+fn a_requested_date_wins_over_the_plan_a_status_sentence_reports() {
+    let mails = [
+        "The app shows it arriving tomorrow, but can you deliver on Tuesday 24 November instead?",
+        "Laut Sendungsverfolgung wird das Paket morgen zugestellt. Könnten Sie es stattdessen am Dienstag, 24.11. liefern?",
+        "Según el seguimiento llegará mañana, pero ¿podrían entregarlo el martes 24 en su lugar?",
+        "Selon le suivi, le colis arrivera demain. Pourriez-vous plutôt le livrer mardi 24 novembre ?",
+        "Menurut status paketnya akan diantar besok, tapi bisa dikirim hari Selasa aja?",
+        "ट्रैकिंग में कल डिलीवरी दिखा रहा है, लेकिन कृपया इसके बजाय 24 नवंबर को भेजें।",
+    ];
+    for text in mails {
+        assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 24)), "{text}");
+    }
+}
+
+#[test]
+fn two_requested_dates_stay_ambiguous() {
+    assert_eq!(new_date("Can you deliver on the 24th? Otherwise the 25th works too.", THU), None);
+    assert_eq!(new_date("Bitte am 24.11. oder am 25.11. liefern.", THU), None);
+}
