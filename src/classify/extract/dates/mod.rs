@@ -61,6 +61,9 @@ pub struct FoundDate {
     /// Byte offset of `text` in the searched string.
     pub start: usize,
     pub role: DateRole,
+    /// Written relative to the sent day: "tomorrow", "next Tuesday", "in 3 days".
+    #[serde(default)]
+    pub relative: bool,
 }
 
 /// How far a form is trusted when two forms overlap.
@@ -106,6 +109,7 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
             text: text.get(c.start..c.end).unwrap_or_default().to_string(),
             start: c.start,
             role,
+            relative: c.rank == Rank::Relative,
         })
         .collect();
     intent::prefer_requested(text, &mut found);
@@ -117,7 +121,9 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
 ///
 /// Exactly one distinct `New` date on or after the sent day wins. With no
 /// `New` date at all, a single distinct date after the sent day that is
-/// never `Old` is taken; anything else is ambiguous.
+/// never `Old` and is written out (not "tomorrow", "on Friday": said
+/// without a cue, those are chatter, "I'll send the street tomorrow") is
+/// taken; anything else is ambiguous.
 pub fn pick_new_date(found: &[FoundDate], sent: DateTime<FixedOffset>) -> Option<NaiveDate> {
     let today = sent.date_naive();
     let new: BTreeSet<NaiveDate> =
@@ -129,7 +135,7 @@ pub fn pick_new_date(found: &[FoundDate], sent: DateTime<FixedOffset>) -> Option
     }
     let old: BTreeSet<NaiveDate> = found.iter().filter(|f| f.role == DateRole::Old).map(|f| f.date).collect();
     let later: BTreeSet<NaiveDate> =
-        found.iter().filter(|f| f.date > today && !old.contains(&f.date)).map(|f| f.date).collect();
+        found.iter().filter(|f| f.date > today && !f.relative && !old.contains(&f.date)).map(|f| f.date).collect();
     only(later)
 }
 
