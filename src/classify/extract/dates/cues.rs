@@ -54,6 +54,9 @@ static GROUPS: LazyLock<Vec<(Regex, Cue)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A label that is only a done deed: "Shipped", "Versandt".
+static DONE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"(?i)^(?:{})$", joined(|l| l.label_done))));
+
 /// Label words, old then new: "awal", "original"; "terbaru", "revised".
 static QUALIFIERS: LazyLock<Vec<(Regex, DateRole)>> = LazyLock::new(|| {
     [(joined(|l| l.label_old), DateRole::Old), (joined(|l| l.label_new), DateRole::New)]
@@ -153,6 +156,9 @@ fn labelled_roles(text: &str, spans: &[(usize, usize)]) -> Vec<Option<DateRole>>
 /// EDD"), else its last cue, refused when the label holds a negation.
 fn label_role(text: &str, (from, to): (usize, usize)) -> Option<(DateRole, bool)> {
     let label = text.get(from..to)?;
+    if DONE.as_ref().is_some_and(|re| re.is_match(label.trim())) {
+        return Some((DateRole::Old, true));
+    }
     let last = |found: Vec<(usize, DateRole)>| found.into_iter().max_by_key(|&(end, _)| end).map(|(_, role)| role);
     let qualified = QUALIFIERS.iter().flat_map(|(re, role)| re.find_iter(label).map(|m| (m.end(), *role)));
     if let Some(role) = last(qualified.collect()) {
@@ -352,7 +358,7 @@ pub(super) fn patterns_compile() -> bool {
         }
         kinds
     });
-    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE].iter().all(|re| re.is_some())
+    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE, &DONE].iter().all(|re| re.is_some())
         && GROUPS.len() == kinds.len()
         && QUALIFIERS.len() == 2
 }

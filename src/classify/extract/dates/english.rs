@@ -35,6 +35,7 @@ pub(super) const ENGLISH: Lang = Lang {
     weekday_after: &[],
     bare_weekdays: false,
     not_bare_after: &[],
+    bare_after: &["deliver", "redeliver", "it", "them", "come", "arrive", "do", "ship", "send", "bring", "try"],
     weekday_needs_before: &[],
     not_weekday: &[
         r"(?:of\s+)?(?:next|last|this|the\s+following)\s+week",
@@ -52,6 +53,7 @@ pub(super) const ENGLISH: Lang = Lang {
     cues: CUES,
     label_old: &["original(?:ly)?", "initial(?:ly)?", "previous(?:ly)?", "old", "former", "prior", "earlier", "was"],
     label_new: &["new", "revised", "updated", "latest", "re-?scheduled", "amended", "changed", "now", "next"],
+    label_done: &["shipped", "delivered", "dispatched", "sent", "received", "collected", "done", "completed"],
     participle_future: &[],
     instead: &["instead", "rather"],
     request: &[
@@ -177,7 +179,7 @@ const CUES: &[Cue] = &[
     // Old, original or past dates.
     Cue::old(r"original(?:ly)?|initial(?:ly)?|previous(?:ly)?|former(?:ly)?|old").modifier(),
     Cue::old(
-        r"(?:was|were|had\s+been|has\s+been)\s+(?:originally\s+|initially\s+)?(?:due|expected|scheduled|planned|supposed\s+to|meant\s+to|promised|booked|set|estimated)(?:\s+to\s+(?:arrive|be\s+delivered|ship|be\s+shipped|be\s+ready|be\s+dispatched|come))?(?:\s+(?:on|for|by))?",
+        r"(?:was|were|had\s+been|has\s+been)\s+(?:originally\s+|initially\s+)?(?:due|expected|scheduled|planned|supposed\s+to|meant\s+to|promised|booked|set|estimated)(?:\s+to\s+(?:arrive|be\s+delivered|deliver(?:\s+(?:it|them|your\s+\w+))?|ship|be\s+shipped|be\s+ready|be\s+dispatched|come))?(?:\s+(?:on|for|by))?",
     ),
     Cue::old(r"(?:should|would)\s+have\s+(?:arrived|been\s+delivered|been\s+shipped|shipped)(?:\s+(?:on|by))?"),
     Cue::old(r"instead\s+of(?:\s+the)?|rather\s+than(?:\s+the)?|in\s+place\s+of"),

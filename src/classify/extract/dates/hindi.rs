@@ -57,6 +57,7 @@ pub(super) const HINDI: Lang = Lang {
     weekday_after: &["को", "ko", "तक", "tak"],
     bare_weekdays: false,
     not_bare_after: &[],
+    bare_after: &[],
     weekday_needs_before: &[],
     not_weekday: &[
         r"(?:को\s+)?(?:अगले|पिछले)\s+(?:हफ्ते|हफ़्ते|सप्ताह)",
@@ -67,6 +68,7 @@ pub(super) const HINDI: Lang = Lang {
     cues: CUES,
     label_old: &["पुरानी", "पुराना", "पहले", "पिछली", "मूल", "purani", "pehle", "pichhli"],
     label_new: &["नई", "नयी", "नया", "संशोधित", "अपडेटेड", "अब", "nayi", "nai", "naya"],
+    label_done: &[r"भेजा\s+गया", r"भेज\s+दिया", r"डिलीवर\s+हो\s+गया", r"पहुँच\s+गया", r"पहुंच\s+गया", "delivered"],
     participle_future: &[],
     instead: &[r"(?:इसके|उसके)\s+बजाय", "बजाय", r"की\s+जगह", "bajaye", r"ki\s+jagah"],
     request: &["कृपया", "kripya", "please", "दीजिए", "दीजिये", "dijiye"],

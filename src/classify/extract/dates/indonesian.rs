@@ -34,6 +34,7 @@ pub(super) const INDONESIAN: Lang = Lang {
     weekday_after: &["depan", "ini", "nanti", "besok"],
     bare_weekdays: false,
     not_bare_after: &[],
+    bare_after: &[],
     // "minggu depan" is next week, only "hari Minggu" is Sunday.
     weekday_needs_before: &["minggu"],
     not_weekday: &[r"(?:minggu|pekan)\s+(?:depan|lalu|ini)", "lalu", "kemarin"],
@@ -42,6 +43,7 @@ pub(super) const INDONESIAN: Lang = Lang {
     cues: CUES,
     label_old: &["awal", "awalnya", "semula", "sebelumnya", "lama"],
     label_new: &["baru", "terbaru", "terkini", "revisi", "diperbarui", "sekarang", "berikutnya"],
+    label_done: &["terkirim", "diterima", r"(?:sudah|telah)\s+(?:dikirim|diterima|tiba|sampai)"],
     participle_future: &[],
     instead: &[r"sebagai\s+gantinya", "saja", "aja"],
     request: &["tolong", "mohon", "bisa", "bisakah", "minta", "boleh"],
@@ -95,6 +97,10 @@ const CUES: &[Cue] = &[
     // Sending and bringing in any form but "terkirim" (sent): "dianterin", "ngirim".
     Cue::new(r"(?:di|meng|ng|peng|pen)?(?:kirim|antar|anter)(?:kan|in|an)?").generic(),
     Cue::old(r"sebelumnya|semula|awalnya|tadinya|seharusnya|jadwal\s+(?:lama|awal)").modifier(),
+    // "estimasi awal", "tanggal pengiriman semula": the qualifier follows its noun.
+    Cue::old(
+        r"(?:estimasi|perkiraan|jadwal|tanggal)(?:\s+(?:tiba|pengiriman|kedatangan|pengantaran|estimasi))?\s+(?:awal|semula|lama)",
+    ),
     Cue::old(r"(?:bukan|alih-alih|sebagai\s+ganti|daripada)(?:\s+(?:tanggal|pada))?").tight(),
     Cue::old(r"(?:dipesan|pesan|memesan|order|dibayar|membayar|membeli|dibeli)(?:\s+(?:pada|tanggal|sejak))+"),
     Cue::old(r"tanggal\s+(?:pesanan|pemesanan|order|faktur|invoice|pembelian)"),

@@ -44,6 +44,10 @@ pub(super) struct Lang {
     pub bare_weekdays: bool,
     /// Words before a bare weekday that make it something else ("du lundi").
     pub not_bare_after: &'static [&'static str],
+    /// Words right before a weekday that make it a date where bare weekdays
+    /// are not, left out of its text so that the cue they are still speaks
+    /// ("deliver Friday", "do Friday").
+    pub bare_after: &'static [&'static str],
     /// Weekday names that are dates only after a `weekday_before` word
     /// (Indonesian "Minggu" is also "week").
     pub weekday_needs_before: &'static [&'static str],
@@ -59,6 +63,9 @@ pub(super) struct Lang {
     /// "Estimasi awal", "Original EDD", "Revised Delivery Date".
     pub label_old: &'static [&'static str],
     pub label_new: &'static [&'static str],
+    /// A label that is only a done deed ("Shipped", "Versandt", "Terkirim"):
+    /// its date is past, whatever the column above says.
+    pub label_done: &'static [&'static str],
     /// Words that make a participle after a date a plan or a request ("wird
     /// am 3.12. versandt"); without one it reports a fact ("heute versandt").
     pub participle_future: &'static [&'static str],

@@ -36,6 +36,7 @@ pub(super) const SPANISH: Lang = Lang {
     weekday_after: &[r"pr[oó]ximo", r"que\s+viene"],
     bare_weekdays: false,
     not_bare_after: &[],
+    bare_after: &[],
     weekday_needs_before: &[],
     not_weekday: &[
         r"(?:de\s+)?(?:la\s+)?(?:pr[oó]xima\s+semana|semana\s+(?:que\s+viene|pr[oó]xima|pasada))",
@@ -47,6 +48,7 @@ pub(super) const SPANISH: Lang = Lang {
     cues: SPANISH_CUES,
     label_old: &["original", "inicial", "anterior", "antigu[ao]", "previ[ao]"],
     label_new: &["nuev[ao]", "actualizad[ao]", "revisad[ao]", "reprogramad[ao]", "ahora", "pr[oó]xim[ao]"],
+    label_done: &["enviad[oa]s?", "entregad[oa]s?", "despachad[oa]s?", "recibid[oa]s?"],
     participle_future: &[],
     instead: &[r"en\s+su\s+lugar", r"en\s+vez\s+de\s+eso", "mejor", r"en\s+cambio"],
     request: &[r"por\s+favor", "podr[ií]an?", "pueden?", r"ser[ií]a\s+posible", "agradecer[ií]a", r"es\s+posible"],
@@ -138,6 +140,7 @@ pub(super) const FRENCH: Lang = Lang {
     weekday_after: &["prochain"],
     bare_weekdays: true,
     not_bare_after: &["du", "au", "le", "les", "chaque", "tous", "dernier"],
+    bare_after: &[],
     weekday_needs_before: &[],
     not_weekday: &[
         r"(?:de\s+)?la\s+semaine\s+(?:prochaine|derni[èe]re|pass[ée]e)",
@@ -161,6 +164,7 @@ pub(super) const FRENCH: Lang = Lang {
         "maintenant",
         "prochaine?",
     ],
+    label_done: &["exp[ée]di[ée]e?s?", "livr[ée]e?s?", "envoy[ée]e?s?", "re[çc]ue?s?"],
     participle_future: &[],
     instead: &["plut[ôo]t", r"[àa]\s+la\s+place"],
     request: &[
@@ -234,7 +238,10 @@ const FRENCH_CUES: &[Cue] = &[
     // Delivery in any inflection but the past participle: "livreriez-vous".
     Cue::new(r"livr(?:er|ez|ons|ent|e|es|aison|era|eras|erons|erez|eront|erais|erait|erions|eriez|eraient|iez|ions)")
         .generic(),
-    Cue::old(r"initialement|originellement|[àa]\s+l['’]origine|auparavant|pr[ée]c[ée]demment|ancienne").modifier(),
+    Cue::old(
+        r"initialement|originellement|[àa]\s+l['’]origine|auparavant|pr[ée]c[ée]demment|ancienne|initiale|d['’]origine",
+    )
+    .modifier(),
     Cue::old(
         r"(?:[ée]tait|[ée]taient|devait|devaient)(?:\s+[êe]tre)?\s+(?:pr[ée]vue?s?|livr[ée]e?s?|programm[ée]e?s?|arriver|exp[ée]di[ée]e?s?)(?:\s+(?:le|pour\s+le))?",
     ),

@@ -179,3 +179,11 @@ fn a_delivery_date_label_names_the_date_and_its_qualifier_makes_it_old() {
     assert_eq!(roles("Leverdatum 4-12-2026", AMSTERDAM), vec![DateRole::New]);
     assert_eq!(roles("Oorspronkelijke leverdatum 20-11-2026", AMSTERDAM), vec![DateRole::Old]);
 }
+
+#[test]
+fn german_fuer_before_a_weekday_makes_it_a_date() {
+    // Tuesday 1 Dec: the next Thursday is 3 Dec.
+    let text = "Könnten Sie die Zustellung für Donnerstag veranlassen?";
+    assert_eq!(dates(text, BERLIN), vec![ymd(2026, 12, 3)]);
+    assert_eq!(new_date(text, BERLIN), Some(ymd(2026, 12, 3)));
+}

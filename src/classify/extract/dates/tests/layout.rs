@@ -74,3 +74,21 @@ fn in_a_row_with_an_explicitly_new_date_a_generically_expected_one_is_the_old_pl
     // Alone, a generic label keeps its own role.
     assert_eq!(roles("AWB | EDD\n55120098 | 24/11/2026", THU), vec![New]);
 }
+
+#[test]
+fn a_row_label_that_is_a_done_deed_makes_its_date_old_under_any_header() {
+    let text =
+        "Item | Qty | Status | Ready date\nTent | 1 | Backordered | 03/12/2026\nStove | 2 | Shipped | 19/11/2026";
+    assert_eq!(roles(text, THU), vec![New, Old]);
+    assert_eq!(new_date(text, THU), Some(ymd(2026, 12, 3)));
+    let text = "Artikel | Status | Termin\nZelt | Versandt | 19.11.2026\nKocher | Rückstand | 03.12.2026";
+    assert_eq!(roles(text, THU)[0], Old);
+}
+
+#[test]
+fn a_qualifier_after_its_noun_in_running_text_makes_the_date_old() {
+    let text = "Tanggal estimasi awal 20 November, sekarang diperkirakan tiba 24 November.";
+    assert_eq!(roles(text, THU), vec![Old, New]);
+    let text = "La date initiale du 20 novembre est remplacée : livraison prévue le 24 novembre.";
+    assert_eq!(roles(text, THU), vec![Old, New]);
+}
