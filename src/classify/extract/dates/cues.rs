@@ -1,5 +1,10 @@
-//! Roles: whether each date is new, old or neither, from the words around
-//! it in its clause.
+//! Roles: whether each date is new, old or neither, from its label in a
+//! table or form, else from the words around it in its clause.
+//!
+//! A label (see `layout`) speaks first: its last qualifier ("awal" in
+//! "Estimasi awal", "Revised" in "Revised Delivery Date"), else its last
+//! cue. Bare stems ("entregasen", "Zustellung") count only where no fuller
+//! phrase holds them.
 //!
 //! A cue before the date binds to the first date after it: the nearest cue
 //! since the previous date wins ("originally due 18 Nov, now expected
@@ -9,8 +14,10 @@
 //! before it, a date joined to the previous one shares its role ("24 or
 //! 25 Nov"), or turns new after an old one ("from 18 Nov to 24 Nov");
 //! failing that, a cue after it decides (verb-final German and Dutch,
-//! Hindi postpositions). A refusal after a new date overrides it ("on
-//! Monday, but I won't be home").
+//! Hindi postpositions); a German or Dutch participle after it last of
+//! all, new only when its clause plans or asks ("wird am 3.12. versandt"
+//! but "heute versandt"). A refusal after a new date overrides it ("on
+//! Monday, but I won't be home"); a negation closing a question does not.
 //!
 //! Input: text and the date spans, in text order. Output: one role per
 //! span. Failure: none; without cues a date is `Unknown`.

@@ -1,7 +1,7 @@
 //! Dates in numeric, written and relative forms, in English, Spanish,
 //! German, French, Dutch, Indonesian and Hindi (Devanagari and romanised),
-//! resolved against the email's `Date:` header, each with the role the
-//! words around it give it.
+//! resolved against the email's `Date:` header, each with the role its
+//! label in a table or form, or the words around it, give it.
 //!
 //! Input: plain text (subject and newest text) and the `Date:` header.
 //! Output: every date found, in text order ([`find_dates`]), and the one
@@ -11,8 +11,11 @@
 //! message gives `None` rather than a guess.
 //!
 //! Layout: `numeric`, `written` and `relative` find candidates; `cues`
-//! gives each its role, from its label in a table or form (`layout`) when
-//! it has one, else from the words around it; `calendar` does the date arithmetic; `lexicon`
+//! gives each its role, from its label (`layout`: table headers, row
+//! labels, "Label:" leads) when it has one, else from the words around it
+//! (`clause` bounds them); `intent` then reads what the sender means: the
+//! end of an absence is old, and a requested date wins over the plan a
+//! status sentence reports. `calendar` does the date arithmetic; `lexicon`
 //! joins the word tables of the language families (`english`, `romance`,
 //! `germanic`, `indonesian`, `hindi`).
 

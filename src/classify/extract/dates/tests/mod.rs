@@ -10,6 +10,7 @@ mod indonesian;
 mod layout;
 mod numeric;
 mod pick;
+mod regress;
 mod requests;
 mod romance;
 
