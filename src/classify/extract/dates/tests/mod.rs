@@ -187,6 +187,17 @@ fn random_mixed_text_never_panics_and_every_span_is_its_text() {
         "x",
         "'",
         "Mei",
+        " | ",
+        "|",
+        "\t",
+        "> ",
+        "Original",
+        "awal",
+        "until",
+        "?",
+        "nggak",
+        "instead",
+        "versandt",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..400 {
