@@ -29,7 +29,7 @@ use regex::Regex;
 use super::DateRole;
 use super::clause::Clauses;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
-use super::words::{ahead, back, chars_between, windows};
+use super::words::{ahead, back, chars_between, next_word, windows};
 use super::{intent, layout};
 
 /// How far before a date its cue may stand, in characters.
@@ -213,11 +213,20 @@ fn hits(text: &str, spans: &[(usize, usize)]) -> Vec<Hit> {
             out.extend(found.map(|m| Hit { start: from + m.start(), end: from + m.end(), cue: *cue }));
         }
     }
-    // A bare stem gives way to any phrase that holds it ("entregado el").
+    // A bare stem gives way to any phrase that holds it ("entregado el"),
+    // and names a delivery it refers to ("la entrega del 20") rather than
+    // one it asks for.
     let phrases: Vec<(usize, usize)> = out.iter().filter(|h| !h.cue.generic).map(|h| (h.start, h.end)).collect();
-    out.retain(|h| !h.cue.generic || !phrases.iter().any(|&(s, e)| s < h.end && h.start < e));
+    out.retain(|h| {
+        let refers = REFERS.contains(&next_word(text, h.end).as_str());
+        !h.cue.generic || !(refers || phrases.iter().any(|&(s, e)| s < h.end && h.start < e))
+    });
     out
 }
+
+/// Words after a delivery noun that point at a delivery already set:
+/// "entrega del", "livraison du", "Lieferung vom", "delivery of".
+const REFERS: &[&str] = &["del", "du", "vom", "van", "of", "dari"];
 
 /// Overlapping cues: the one that starts first wins, then the longest.
 fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {

@@ -44,18 +44,40 @@ fn found(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
 
 /// "I'm away until the 28th", "no vuelvo hasta el miércoles 25", "25
 /// नवंबर तक बाहर रहूँगा": the end of an absence is old, unless the clause
-/// asks for delivery from then on ("after that").
+/// asks for delivery from then on ("after that"). The absence must be said
+/// in the date's own phrase: "bitte bis zum 24.11. liefern, ab dem 25. bin
+/// ich weg" gives a deadline.
 pub(super) fn absences(text: &str, spans: &[(usize, usize)], clauses: &Clauses, roles: &mut [DateRole]) {
     for (role, &(start, end)) in roles.iter_mut().zip(spans) {
         let before = text.get(back(text, start, 30)..start).unwrap_or_default();
         let own = text.get(start..end).unwrap_or_default();
         let after = text.get(end..).unwrap_or_default();
         let until = found(&UNTIL_BEFORE, before) || found(&UNTIL_BEFORE, own) || found(&UNTIL_AFTER, after);
-        let clause = text.get(clauses.start(start)..clauses.end(end)).unwrap_or_default();
-        if until && found(&AWAY, clause) && !found(&FROM_THEN, clause) {
+        let bounds = (clauses.start(start), clauses.end(end));
+        let clause = text.get(bounds.0..bounds.1).unwrap_or_default();
+        let (from, to) = phrase(text, bounds, spans, start);
+        let own_phrase = text.get(from..to).unwrap_or_default();
+        if until && found(&AWAY, own_phrase) && !found(&FROM_THEN, clause) {
             *role = DateRole::Old;
         }
     }
+}
+
+/// The phrase holding `pos` within `from..to`: cut at commas, semicolons
+/// and words that turn the sentence ("but", "aber", "tapi", "लेकिन"), none
+/// of them inside a date ("Friday, 27 Nov").
+fn phrase(text: &str, (from, to): (usize, usize), spans: &[(usize, usize)], pos: usize) -> (usize, usize) {
+    let inside = |i: usize| spans.iter().any(|&(s, e)| s <= i && i < e);
+    let breaks: Vec<(usize, usize)> = PHRASE_BREAK
+        .as_ref()
+        .map(|re| {
+            let sentence = text.get(from..to).unwrap_or_default();
+            re.find_iter(sentence).map(|m| (from + m.start(), from + m.end())).filter(|b| !inside(b.0)).collect()
+        })
+        .unwrap_or_default();
+    let start = breaks.iter().rev().find(|b| b.1 <= pos).map_or(from, |b| b.1);
+    let end = breaks.iter().find(|b| b.0 >= pos).map_or(to, |b| b.0);
+    (start, end)
 }
 
 /// With several distinct new dates, those a status phrase reports ("is
@@ -66,8 +88,11 @@ pub(super) fn absences(text: &str, spans: &[(usize, usize)], clauses: &Clauses, 
 pub(super) fn prefer_requested(text: &str, found: &mut [FoundDate]) {
     let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.start + f.text.len())).collect();
     let sentences = Clauses::sentences(text, &spans);
-    let new: Vec<(NaiveDate, Asking)> =
-        found.iter().filter(|f| f.role == DateRole::New).map(|f| (f.date, asking(text, &sentences, f.start))).collect();
+    let new: Vec<(NaiveDate, Asking)> = found
+        .iter()
+        .filter(|f| f.role == DateRole::New)
+        .map(|f| (f.date, asking(text, &sentences, &spans, f.start)))
+        .collect();
     let asked: Vec<NaiveDate> = new.iter().filter(|(_, a)| *a == Asking::Asked).map(|&(d, _)| d).collect();
     let reported = |d: NaiveDate| new.iter().all(|&(nd, a)| nd != d || a == Asking::Reported);
     if asked.is_empty() {
@@ -98,15 +123,10 @@ static PHRASE_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// What the sentence at `pos` does with its date: the phrase around it
 /// speaks first, then the whole sentence.
-fn asking(text: &str, sentences: &Clauses, pos: usize) -> Asking {
+fn asking(text: &str, sentences: &Clauses, spans: &[(usize, usize)], pos: usize) -> Asking {
     let (from, to) = (sentences.start(pos), sentences.end(pos));
     let sentence = text.get(from..to).unwrap_or_default();
-    let breaks: Vec<(usize, usize)> = PHRASE_BREAK
-        .as_ref()
-        .map(|re| re.find_iter(sentence).map(|m| (from + m.start(), from + m.end())).collect())
-        .unwrap_or_default();
-    let start = breaks.iter().rev().find(|b| b.1 <= pos).map_or(from, |b| b.1);
-    let end = breaks.iter().find(|b| b.0 >= pos).map_or(to, |b| b.0);
+    let (start, end) = phrase(text, (from, to), spans, pos);
     let phrase = text.get(start..end).unwrap_or_default();
     let question = sentences.closing(text, pos) == Some('?');
     if found(&INSTEAD, phrase) {

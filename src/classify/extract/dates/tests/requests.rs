@@ -57,6 +57,9 @@ fn until_without_an_absence_or_with_a_request_from_then_keeps_its_role() {
     assert_eq!(roles("Your delivery has been delayed until 27 Nov.", THU), vec![New]);
     // Asked for after the absence: the day it ends is no refusal.
     assert_ne!(roles("I'm away until the 26th, deliver any day after that.", THU), vec![Old]);
+    // An absence in another phrase leaves a deadline a deadline.
+    let text = "Bitte bis zum 24.11. liefern, ab dem 25. bin ich weg.";
+    assert_eq!(roles(text, THU).first(), Some(&New));
 }
 
 #[test]
@@ -103,4 +106,14 @@ fn a_requested_date_wins_over_the_plan_a_status_sentence_reports() {
 fn two_requested_dates_stay_ambiguous() {
     assert_eq!(new_date("Can you deliver on the 24th? Otherwise the 25th works too.", THU), None);
     assert_eq!(new_date("Bitte am 24.11. oder am 25.11. liefern.", THU), None);
+}
+
+#[test]
+fn a_delivery_noun_that_refers_to_a_set_delivery_asks_for_nothing() {
+    for text in [
+        "La entrega del 20 de noviembre no pudo realizarse.",
+        "Suite à votre livraison du 20 novembre, voici la facture.",
+    ] {
+        assert_ne!(roles(text, THU), vec![New], "{text}");
+    }
 }
