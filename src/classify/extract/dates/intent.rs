@@ -28,6 +28,13 @@ static UNTIL_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 static UNTIL_AFTER: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)^[\s)]*(?:{})(?:\b|$)", joined(|l| l.until))));
+/// Words between the two days of a range: "20 to 23 Nov", "vom 20. bis 23.11.".
+const RANGE: &str = r"(?:to|-|–|bis|al|au|tot|sampai|hingga|से)";
+/// The end of a range of days ("20 to 23 Nov"), or its start ("20 to").
+static RANGE_END: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"(?i)[0-9०-९](?:st|nd|rd|th|\.)?\s*{RANGE}\s*$")));
+static RANGE_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"(?i)^(?:st|nd|rd|th|\.)?\s*{RANGE}\s*[0-9०-९]")));
 static AWAY: LazyLock<Option<Regex>> = LazyLock::new(|| words(|l| l.away));
 static FROM_THEN: LazyLock<Option<Regex>> = LazyLock::new(|| words(|l| l.from_then));
 static INSTEAD: LazyLock<Option<Regex>> = LazyLock::new(|| words(|l| l.instead));
@@ -43,7 +50,8 @@ fn found(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
 }
 
 /// "I'm away until the 28th", "no vuelvo hasta el miércoles 25", "25
-/// नवंबर तक बाहर रहूँगा": the end of an absence is old, unless the clause
+/// नवंबर तक बाहर रहूँगा", "away from 20 to 23 Nov": the end of an absence,
+/// or either day of its range, is old, unless the clause
 /// asks for delivery from then on ("after that"). The absence must be said
 /// in the date's own phrase: "bitte bis zum 24.11. liefern, ab dem 25. bin
 /// ich weg" gives a deadline.
@@ -53,6 +61,8 @@ pub(super) fn absences(text: &str, spans: &[(usize, usize)], clauses: &Clauses, 
         let own = text.get(start..end).unwrap_or_default();
         let after = text.get(end..).unwrap_or_default();
         let until = found(&UNTIL_BEFORE, before) || found(&UNTIL_BEFORE, own) || found(&UNTIL_AFTER, after);
+        let range = found(&RANGE_END, before) || found(&RANGE_START, after);
+        let until = until || range;
         let bounds = (clauses.start(start), clauses.end(end));
         let clause = text.get(bounds.0..bounds.1).unwrap_or_default();
         let (from, to) = phrase(text, bounds, spans, start);
@@ -144,6 +154,7 @@ fn asking(text: &str, sentences: &Clauses, spans: &[(usize, usize)], pos: usize)
 
 #[cfg(test)]
 pub(super) fn patterns_compile() -> bool {
-    let all = [&UNTIL_BEFORE, &UNTIL_AFTER, &AWAY, &FROM_THEN, &INSTEAD, &REQUEST, &STATUS, &PHRASE_BREAK];
-    all.iter().all(|re| re.is_some())
+    let words = [&AWAY, &FROM_THEN, &INSTEAD, &REQUEST, &STATUS, &PHRASE_BREAK];
+    let edges = [&UNTIL_BEFORE, &UNTIL_AFTER, &RANGE_END, &RANGE_START];
+    words.iter().chain(edges.iter()).all(|re| re.is_some())
 }

@@ -117,3 +117,18 @@ fn a_delivery_noun_that_refers_to_a_set_delivery_asks_for_nothing() {
         assert_ne!(roles(text, THU), vec![New], "{text}");
     }
 }
+
+#[test]
+fn both_days_of_a_range_of_absence_are_old() {
+    let texts = [
+        "Hi, I'll be away from 20 to 23 Nov. Please deliver on 24 Nov.",
+        "Ich bin vom 20. bis 23.11. verreist. Bitte am 24.11. liefern.",
+        "Estaré de viaje del 20 al 23 de noviembre. Por favor, entréguenlo el 24 de noviembre.",
+    ];
+    for text in texts {
+        assert_eq!(roles(text, THU), vec![Old, Old, New], "{text}");
+        assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 24)), "{text}");
+    }
+    // A carrier's range without any absence stays as it was.
+    assert_ne!(roles("Delivery window: 24 to 26 Nov.", THU).first(), Some(&Old));
+}
