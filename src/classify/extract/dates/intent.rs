@@ -51,23 +51,22 @@ fn found(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
 
 /// "I'm away until the 28th", "no vuelvo hasta el miércoles 25", "25
 /// नवंबर तक बाहर रहूँगा", "away from 20 to 23 Nov": the end of an absence,
-/// or either day of its range, is old, unless the clause
-/// asks for delivery from then on ("after that"). The absence must be said
-/// in the date's own phrase: "bitte bis zum 24.11. liefern, ab dem 25. bin
-/// ich weg" gives a deadline.
+/// or either day of its range, is old, unless the clause asks for delivery
+/// from then on ("after that"). The absence must be said in the date's own
+/// phrase: "bitte bis zum 24.11. liefern, ab dem 25. bin ich weg" gives a
+/// deadline.
 pub(super) fn absences(text: &str, spans: &[(usize, usize)], clauses: &Clauses, roles: &mut [DateRole]) {
     for (role, &(start, end)) in roles.iter_mut().zip(spans) {
         let before = text.get(back(text, start, 30)..start).unwrap_or_default();
         let own = text.get(start..end).unwrap_or_default();
         let after = text.get(end..).unwrap_or_default();
         let until = found(&UNTIL_BEFORE, before) || found(&UNTIL_BEFORE, own) || found(&UNTIL_AFTER, after);
-        let range = found(&RANGE_END, before) || found(&RANGE_START, after);
-        let until = until || range;
+        let edge = until || found(&RANGE_END, before) || found(&RANGE_START, after);
         let bounds = (clauses.start(start), clauses.end(end));
         let clause = text.get(bounds.0..bounds.1).unwrap_or_default();
         let (from, to) = phrase(text, bounds, spans, start);
         let own_phrase = text.get(from..to).unwrap_or_default();
-        if until && found(&AWAY, own_phrase) && !found(&FROM_THEN, clause) {
+        if edge && found(&AWAY, own_phrase) && !found(&FROM_THEN, clause) {
             *role = DateRole::Old;
         }
     }

@@ -68,6 +68,8 @@ fn trimmed(text: &str, from: usize, to: usize) -> (usize, usize) {
     (from + lead, (to - tail).max(from + lead))
 }
 
+/// For each date span, the labels that name it, nearest first. A label
+/// holds no date itself and no more than a few words.
 pub(super) fn labels(text: &str, spans: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let holds_date = |(from, to): (usize, usize)| spans.iter().any(|&(s, e)| s < to && from < e);
     let fits = |label: (usize, usize)| {
