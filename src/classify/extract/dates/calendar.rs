@@ -30,6 +30,13 @@ pub(super) fn next_day_of_month(day: u32, today: NaiveDate) -> Option<NaiveDate>
     None
 }
 
+/// The last date strictly before `today` whose day of the month is `day`,
+/// within about a month.
+pub(super) fn previous_day_of_month(day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    let this = today.with_day(day).filter(|d| *d < today);
+    this.or_else(|| today.checked_sub_months(chrono::Months::new(1))?.with_day(day))
+}
+
 /// The first `weekday` strictly after `today` (fixtures/README.md: "next
 /// Tuesday" and "on Tuesday" both mean the first Tuesday after the mail).
 pub(super) fn next_weekday(weekday: Weekday, today: NaiveDate) -> Option<NaiveDate> {

@@ -16,14 +16,35 @@ pub(super) struct Clauses {
 }
 
 impl Clauses {
+    /// Clauses: every line end closes one too, as in lists and forms.
     pub(super) fn new(text: &str, spans: &[(usize, usize)]) -> Self {
+        Self::split(text, spans, true)
+    }
+
+    /// Whole sentences: a wrapped line runs on, only a blank line ends one.
+    pub(super) fn sentences(text: &str, spans: &[(usize, usize)]) -> Self {
+        Self::split(text, spans, false)
+    }
+
+    fn split(text: &str, spans: &[(usize, usize)], lines: bool) -> Self {
         let inside = |i: usize| spans.iter().any(|&(s, e)| s <= i && i < e);
+        let ends_sentence = |i: usize, c: char| match c {
+            '\n' if !lines => {
+                text.get(i + 1..).unwrap_or_default().trim_start_matches([' ', '\t', '\r']).starts_with('\n')
+            }
+            _ => ends_clause(text, i, c),
+        };
         let ends = text
             .char_indices()
-            .filter(|&(i, c)| !inside(i) && ends_clause(text, i, c))
+            .filter(|&(i, c)| !inside(i) && ends_sentence(i, c))
             .map(|(i, c)| (i, i + c.len_utf8()))
             .collect();
         Clauses { ends, len: text.len() }
+    }
+
+    /// The character that ends the clause holding `pos`, if any.
+    pub(super) fn closing(&self, text: &str, pos: usize) -> Option<char> {
+        text.get(self.end(pos)..)?.chars().next()
     }
 
     /// Where the clause holding `pos` starts: just after the last end before it.

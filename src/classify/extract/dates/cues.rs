@@ -1,5 +1,10 @@
-//! Roles: whether each date is new, old or neither, from the words around
-//! it in its clause.
+//! Roles: whether each date is new, old or neither, from its label in a
+//! table or form, else from the words around it in its clause.
+//!
+//! A label (see `layout`) speaks first: its last qualifier ("awal" in
+//! "Estimasi awal", "Revised" in "Revised Delivery Date"), else its last
+//! cue. Bare stems ("entregasen", "Zustellung") count only where no fuller
+//! phrase holds them.
 //!
 //! A cue before the date binds to the first date after it: the nearest cue
 //! since the previous date wins ("originally due 18 Nov, now expected
@@ -9,8 +14,10 @@
 //! before it, a date joined to the previous one shares its role ("24 or
 //! 25 Nov"), or turns new after an old one ("from 18 Nov to 24 Nov");
 //! failing that, a cue after it decides (verb-final German and Dutch,
-//! Hindi postpositions). A refusal after a new date overrides it ("on
-//! Monday, but I won't be home").
+//! Hindi postpositions); a German or Dutch participle after it last of
+//! all, new only when its clause plans or asks ("wird am 3.12. versandt"
+//! but "heute versandt"). A refusal after a new date overrides it ("on
+//! Monday, but I won't be home"); a negation closing a question does not.
 //!
 //! Input: text and the date spans, in text order. Output: one role per
 //! span. Failure: none; without cues a date is `Unknown`.
@@ -22,7 +29,8 @@ use regex::Regex;
 use super::DateRole;
 use super::clause::Clauses;
 use super::lexicon::{Cue, LANGS, Place, alternation, compile, joined};
-use super::words::{ahead, back, chars_between, windows};
+use super::words::{ahead, back, chars_between, next_word, windows};
+use super::{intent, layout};
 
 /// How far before a date its cue may stand, in characters.
 const REACH_BEFORE: usize = 100;
@@ -53,6 +61,21 @@ static GROUPS: LazyLock<Vec<(Regex, Cue)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A label that is only a done deed: "Shipped", "Versandt".
+static DONE: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"(?i)^(?:{})$", joined(|l| l.label_done))));
+
+/// Label words, old then new: "awal", "original"; "terbaru", "revised".
+static QUALIFIERS: LazyLock<Vec<(Regex, DateRole)>> = LazyLock::new(|| {
+    [(joined(|l| l.label_old), DateRole::Old), (joined(|l| l.label_new), DateRole::New)]
+        .into_iter()
+        .filter_map(|(alt, role)| Some((compile(&format!(r"(?i)\b(?:{alt})(?:\b|$)"))?, role)))
+        .collect()
+});
+
+/// "wird", "bitte", "zal": a participle after the date is a plan or a request.
+static PARTICIPLE_FUTURE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})\b", joined(|l| l.participle_future))));
+
 static NEGATION: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?:{})(?:\b|$)", joined(|l| l.negations))));
 
@@ -71,7 +94,8 @@ static TRANSITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn same_kind(a: &Cue, b: &Cue) -> bool {
-    (a.role, a.place, a.tight, a.modifier) == (b.role, b.place, b.tight, b.modifier)
+    (a.role, a.place, a.tight, a.modifier, a.participle, a.generic)
+        == (b.role, b.place, b.tight, b.modifier, b.participle, b.generic)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -100,14 +124,57 @@ pub(super) fn assign_roles(text: &str, spans: &[(usize, usize)]) -> Vec<DateRole
         after: pick(Place::After),
         all,
     };
+    let labelled = labelled_roles(text, spans);
     let mut roles: Vec<DateRole> = Vec::with_capacity(spans.len());
     for (i, &span) in spans.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|j| spans.get(j).copied().zip(roles.get(j).copied()));
         let next_start = spans.get(i + 1).map_or(text.len(), |s| s.0);
-        roles.push(role_at(&ctx, span, prev, next_start));
+        let label = labelled.get(i).copied().flatten();
+        roles.push(label.unwrap_or_else(|| role_at(&ctx, span, prev, next_start)));
     }
     share_backwards(text, spans, &mut roles);
+    intent::absences(text, spans, &ctx.clauses, &mut roles);
     roles
+}
+
+/// The role each date's label gives it, if any (see `layout`). In a row
+/// that also holds an explicitly new date ("Revised ETA"), a date that
+/// is new only by a generic label ("Scheduled delivery") is the plan it
+/// replaces.
+fn labelled_roles(text: &str, spans: &[(usize, usize)]) -> Vec<Option<DateRole>> {
+    let labels = layout::labels(text, spans);
+    let found: Vec<Option<(DateRole, bool)>> =
+        labels.iter().map(|l| l.iter().find_map(|&l| label_role(text, l))).collect();
+    let same_row = |a: usize, b: usize| text.get(a.min(b)..a.max(b)).is_some_and(|t| !t.contains('\n'));
+    let explicit_new = |i: usize| {
+        let start = spans.get(i).map_or(0, |s| s.0);
+        spans.iter().zip(&found).any(|(s, f)| *f == Some((DateRole::New, true)) && same_row(s.0, start))
+    };
+    (0..found.len())
+        .map(|i| match found.get(i).copied().flatten() {
+            Some((DateRole::New, false)) if explicit_new(i) => Some(DateRole::Old),
+            other => other.map(|(role, _)| role),
+        })
+        .collect()
+}
+
+/// The role a label gives its date, and whether a qualifier gave it: its
+/// last qualifier ("awal" in "Estimasi awal", "Original" in "Original
+/// EDD"), else its last cue, refused when the label holds a negation.
+fn label_role(text: &str, (from, to): (usize, usize)) -> Option<(DateRole, bool)> {
+    let label = text.get(from..to)?;
+    if DONE.as_ref().is_some_and(|re| re.is_match(label.trim())) {
+        return Some((DateRole::Old, true));
+    }
+    let last = |found: Vec<(usize, DateRole)>| found.into_iter().max_by_key(|&(end, _)| end).map(|(_, role)| role);
+    let qualified = QUALIFIERS.iter().flat_map(|(re, role)| re.find_iter(label).map(|m| (m.end(), *role)));
+    if let Some(role) = last(qualified.collect()) {
+        return Some((role, true));
+    }
+    let cued = GROUPS.iter().flat_map(|(re, cue)| re.find_iter(label).map(|m| (m.end(), cue.role)));
+    let role = last(cued.collect())?;
+    let refused = NEGATION.as_ref().is_some_and(|re| re.is_match(label));
+    Some((if refused { DateRole::Old } else { role }, false))
 }
 
 /// The role of the date at `start..end`, given the date before it.
@@ -124,7 +191,10 @@ fn role_at(
         // "llegará el lunes pero no estaré en casa": refused after all.
         Some(DateRole::New) if after() == Some(DateRole::Old) => Some(DateRole::Old),
         Some(role) => Some(role),
-        None => prev.and_then(|(p, r)| joined_role(ctx, p.1, start, r)).or_else(after),
+        None => prev
+            .and_then(|(p, r)| joined_role(ctx, p.1, start, r))
+            .or_else(after)
+            .or_else(|| participle_role(ctx, end, next_start)),
     };
     role.unwrap_or(DateRole::Unknown)
 }
@@ -143,8 +213,20 @@ fn hits(text: &str, spans: &[(usize, usize)]) -> Vec<Hit> {
             out.extend(found.map(|m| Hit { start: from + m.start(), end: from + m.end(), cue: *cue }));
         }
     }
+    // A bare stem gives way to any phrase that holds it ("entregado el"),
+    // and names a delivery it refers to ("la entrega del 20") rather than
+    // one it asks for.
+    let phrases: Vec<(usize, usize)> = out.iter().filter(|h| !h.cue.generic).map(|h| (h.start, h.end)).collect();
+    out.retain(|h| {
+        let refers = REFERS.contains(&next_word(text, h.end).as_str());
+        !h.cue.generic || !(refers || phrases.iter().any(|&(s, e)| s < h.end && h.start < e))
+    });
     out
 }
+
+/// Words after a delivery noun that point at a delivery already set:
+/// "entrega del", "livraison du", "Lieferung vom", "delivery of".
+const REFERS: &[&str] = &["del", "du", "vom", "van", "of", "dari"];
 
 /// Overlapping cues: the one that starts first wins, then the longest.
 fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -200,7 +282,7 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
     let near: Vec<&Hit> = ctx
         .after
         .iter()
-        .filter(|h| h.start >= start && h.end > end && h.start < limit)
+        .filter(|h| !h.cue.participle && h.start >= start && h.end > end && h.start < limit)
         .filter(|h| !h.cue.tight || close(ctx.text, end, h.start))
         .collect();
     if near.iter().any(|h| h.cue.role == DateRole::Old) {
@@ -209,6 +291,18 @@ fn after_role(ctx: &Context, start: usize, end: usize, next_start: usize) -> Opt
     let hit = near.iter().find(|h| h.cue.role == DateRole::New)?;
     let tail = ahead(ctx.text, hit.end, MODIFIER_REACH).min(ctx.clauses.end(end));
     Some(if negated(ctx, end, tail) { DateRole::Old } else { DateRole::New })
+}
+
+/// A participle after the date, with no other cue for it: a plan or a
+/// request when its clause says so ("wird am 3.12. versandt", "bitte am
+/// 3.12. geliefert"), else a fact ("heute versandt", "haben wir heute
+/// versandt"); refused with a negation ("wordt vandaag niet bezorgd").
+fn participle_role(ctx: &Context, end: usize, next_start: usize) -> Option<DateRole> {
+    let limit = ahead(ctx.text, end, REACH_AFTER).min(next_start).min(ctx.clauses.end(end));
+    let hit = ctx.after.iter().find(|h| h.cue.participle && h.start >= end && h.start < limit)?;
+    let clause = ctx.text.get(ctx.clauses.start(end)..ctx.clauses.end(end)).unwrap_or_default();
+    let planned = PARTICIPLE_FUTURE.as_ref().is_some_and(|re| re.is_match(clause));
+    Some(if planned && !negated(ctx, end, hit.start) { DateRole::New } else { DateRole::Old })
 }
 
 /// "24 or 25 Nov would be great": the first date of a list takes the role
@@ -229,7 +323,8 @@ fn share_backwards(text: &str, spans: &[(usize, usize)], roles: &mut [DateRole])
 }
 
 /// A negation between `from` and `to` that is not part of a new cue ("no
-/// later than", Hindi "tak") nor a number sign ("order no. 12").
+/// later than", Hindi "tak"), a number sign ("order no. 12") nor a
+/// question tag.
 fn negated(ctx: &Context, from: usize, to: usize) -> bool {
     let Some(re) = NEGATION.as_ref() else {
         return false;
@@ -244,8 +339,18 @@ fn negated(ctx: &Context, from: usize, to: usize) -> bool {
             .text
             .get(e..)
             .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit() || ".#:".contains(c)));
-        !in_cue && !number_sign
+        !in_cue && !number_sign && !question_tag(ctx, e)
     })
+}
+
+/// A negation that closes a question asks rather than refuses: "bisa
+/// diantar lusa aja nggak, hari Jumat?", "on Friday, or not?", "¿el 27,
+/// no?". The sentence may run on past a wrapped line.
+fn question_tag(ctx: &Context, end: usize) -> bool {
+    let rest = ctx.text.get(end..ahead(ctx.text, end, REACH_AFTER)).unwrap_or_default().trim_start();
+    let sentence = rest.split("\n\n").next().unwrap_or_default();
+    let asks = sentence.chars().find(|c| ".!?".contains(*c)) == Some('?');
+    rest.starts_with('?') || (rest.starts_with(',') && asks)
 }
 
 /// Only spaces and light punctuation between a tight cue and its date.
@@ -269,5 +374,7 @@ pub(super) fn patterns_compile() -> bool {
         }
         kinds
     });
-    [&NEGATION, &LIST, &TRANSITION].iter().all(|re| re.is_some()) && GROUPS.len() == kinds.len()
+    [&NEGATION, &LIST, &TRANSITION, &PARTICIPLE_FUTURE, &DONE].iter().all(|re| re.is_some())
+        && GROUPS.len() == kinds.len()
+        && QUALIFIERS.len() == 2
 }

@@ -44,6 +44,10 @@ pub(super) struct Lang {
     pub bare_weekdays: bool,
     /// Words before a bare weekday that make it something else ("du lundi").
     pub not_bare_after: &'static [&'static str],
+    /// Words right before a weekday that make it a date where bare weekdays
+    /// are not, left out of its text so that the cue they are still speaks
+    /// ("deliver Friday", "do Friday").
+    pub bare_after: &'static [&'static str],
     /// Weekday names that are dates only after a `weekday_before` word
     /// (Indonesian "Minggu" is also "week").
     pub weekday_needs_before: &'static [&'static str],
@@ -55,7 +59,29 @@ pub(super) struct Lang {
     /// Same, but weak: rejected when a word follows ("le 24").
     pub day_only_weak: &'static [&'static str],
     pub cues: &'static [Cue],
+    /// Words that make a label old or new, whatever else it says:
+    /// "Estimasi awal", "Original EDD", "Revised Delivery Date".
+    pub label_old: &'static [&'static str],
+    pub label_new: &'static [&'static str],
+    /// A label that is only a done deed ("Shipped", "Versandt", "Terkirim"):
+    /// its date is past, whatever the column above says.
+    pub label_done: &'static [&'static str],
+    /// Words that make a participle after a date a plan or a request ("wird
+    /// am 3.12. versandt"); without one it reports a fact ("heute versandt").
+    pub participle_future: &'static [&'static str],
     pub negations: &'static [&'static str],
+    /// "until", "hasta", "तक": next to a date, the end of a stretch of time.
+    pub until: &'static [&'static str],
+    /// Being away: a date the sender is away "until" is no delivery date.
+    pub away: &'static [&'static str],
+    /// "after that", "a partir de": the sender asks for delivery from then on.
+    pub from_then: &'static [&'static str],
+    /// "instead", "stattdessen": the date the request is built around.
+    pub instead: &'static [&'static str],
+    /// "could you", "bitte", "tolong": a sentence that asks.
+    pub request: &'static [&'static str],
+    /// "showing as", "laut", "menurut": a sentence that reports the plan.
+    pub status: &'static [&'static str],
     /// Words that place a clause in the future or make it a request, for
     /// day words that are otherwise ambiguous (Hindi कल).
     pub future: &'static [&'static str],
@@ -108,11 +134,25 @@ pub(super) struct Cue {
     pub tight: bool,
     /// Colours the cue after it too: "originally expected on" is old.
     pub modifier: bool,
+    /// A participle after the date: new only with a word of
+    /// `participle_future` in its clause, else old ("heute versandt").
+    pub participle: bool,
+    /// A bare stem in any inflection ("entregasen", "Zustellung"): yields
+    /// to any other cue it overlaps.
+    pub generic: bool,
 }
 
 impl Cue {
     pub(super) const fn new(pattern: &'static str) -> Self {
-        Cue { pattern, role: DateRole::New, place: Place::Before, tight: false, modifier: false }
+        Cue {
+            pattern,
+            role: DateRole::New,
+            place: Place::Before,
+            tight: false,
+            modifier: false,
+            participle: false,
+            generic: false,
+        }
     }
     pub(super) const fn old(pattern: &'static str) -> Self {
         Cue { role: DateRole::Old, ..Cue::new(pattern) }
@@ -125,6 +165,12 @@ impl Cue {
     }
     pub(super) const fn modifier(self) -> Self {
         Cue { modifier: true, ..self }
+    }
+    pub(super) const fn participle(self) -> Self {
+        Cue { participle: true, place: Place::After, ..self }
+    }
+    pub(super) const fn generic(self) -> Self {
+        Cue { generic: true, ..self }
     }
 }
 
@@ -164,6 +210,13 @@ pub(super) fn month(token: &str) -> Option<u32> {
 
 pub(super) fn weekday(token: &str) -> Option<Weekday> {
     let n = WEEKDAYS.get(&key(token))?;
+    Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
+}
+
+/// A full weekday name ("Rabu", "Mittwoch"), not an abbreviation.
+pub(super) fn full_weekday(token: &str) -> Option<Weekday> {
+    let word = key(token);
+    let n = LANGS.iter().find_map(|l| spellings(&l.weekdays).find(|(w, _)| key(w) == word).map(|(_, n)| n))?;
     Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
 

@@ -1,7 +1,7 @@
 //! Dates in numeric, written and relative forms, in English, Spanish,
 //! German, French, Dutch, Indonesian and Hindi (Devanagari and romanised),
-//! resolved against the email's `Date:` header, each with the role the
-//! words around it give it.
+//! resolved against the email's `Date:` header, each with the role its
+//! label in a table or form, or the words around it, give it.
 //!
 //! Input: plain text (subject and newest text) and the `Date:` header.
 //! Output: every date found, in text order ([`find_dates`]), and the one
@@ -11,7 +11,11 @@
 //! message gives `None` rather than a guess.
 //!
 //! Layout: `numeric`, `written` and `relative` find candidates; `cues`
-//! gives each its role; `calendar` does the date arithmetic; `lexicon`
+//! gives each its role, from its label (`layout`: table headers, row
+//! labels, "Label:" leads) when it has one, else from the words around it
+//! (`clause` bounds them); `intent` then reads what the sender means: the
+//! end of an absence is old, and a requested date wins over the plan a
+//! status sentence reports. `calendar` does the date arithmetic; `lexicon`
 //! joins the word tables of the language families (`english`, `romance`,
 //! `germanic`, `indonesian`, `hindi`).
 
@@ -22,6 +26,8 @@ mod english;
 mod germanic;
 mod hindi;
 mod indonesian;
+mod intent;
+mod layout;
 mod lexicon;
 mod numeric;
 mod relative;
@@ -34,7 +40,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// What a date is to the message, judged from the words around it.
@@ -58,6 +64,9 @@ pub struct FoundDate {
     /// Byte offset of `text` in the searched string.
     pub start: usize,
     pub role: DateRole,
+    /// Written relative to the sent day: "tomorrow", "next Tuesday", "in 3 days".
+    #[serde(default)]
+    pub relative: bool,
 }
 
 /// How far a form is trusted when two forms overlap.
@@ -95,15 +104,19 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
     let kept = select(text, all);
     let spans: Vec<(usize, usize)> = kept.iter().map(|c| (c.start, c.end)).collect();
     let roles = cues::assign_roles(text, &spans);
-    kept.into_iter()
+    let mut found: Vec<FoundDate> = kept
+        .into_iter()
         .zip(roles)
         .map(|(c, role)| FoundDate {
-            date: settle_year(&c, role, today),
+            date: settle_year(&c, role, today, named_weekday(text, &c)),
             text: text.get(c.start..c.end).unwrap_or_default().to_string(),
             start: c.start,
             role,
+            relative: c.rank == Rank::Relative,
         })
-        .collect()
+        .collect();
+    intent::prefer_requested(text, &mut found);
+    found
 }
 
 /// The one date the message gives as new, or `None` when it gives none or
@@ -111,7 +124,9 @@ pub fn find_dates(text: &str, sent: DateTime<FixedOffset>) -> Vec<FoundDate> {
 ///
 /// Exactly one distinct `New` date on or after the sent day wins. With no
 /// `New` date at all, a single distinct date after the sent day that is
-/// never `Old` is taken; anything else is ambiguous.
+/// never `Old` and is written out (not "tomorrow", "on Friday": said
+/// without a cue, those are chatter, "I'll send the street tomorrow") is
+/// taken; anything else is ambiguous.
 pub fn pick_new_date(found: &[FoundDate], sent: DateTime<FixedOffset>) -> Option<NaiveDate> {
     let today = sent.date_naive();
     let new: BTreeSet<NaiveDate> =
@@ -123,7 +138,7 @@ pub fn pick_new_date(found: &[FoundDate], sent: DateTime<FixedOffset>) -> Option
     }
     let old: BTreeSet<NaiveDate> = found.iter().filter(|f| f.role == DateRole::Old).map(|f| f.date).collect();
     let later: BTreeSet<NaiveDate> =
-        found.iter().filter(|f| f.date > today && !old.contains(&f.date)).map(|f| f.date).collect();
+        found.iter().filter(|f| f.date > today && !f.relative && !old.contains(&f.date)).map(|f| f.date).collect();
     only(later)
 }
 
@@ -148,14 +163,35 @@ fn select(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// A date written without a year is its next occurrence on or after the
-/// sent day (fixtures/README.md). When that is most of a year ahead and the
-/// date is not given as new, the writer meant the recent past ("delivered
-/// on 18/11", sent on 19 Nov), and it must not pass for a future date.
-fn settle_year(c: &Candidate, role: DateRole, today: NaiveDate) -> NaiveDate {
-    match c.yearless {
-        Some((month, day)) if role != DateRole::New && (c.date - today).num_days() > 300 => {
-            calendar::previous_occurrence(month, day, today).filter(|p| (today - *p).num_days() <= 65).unwrap_or(c.date)
-        }
-        _ => c.date,
+/// sent day (fixtures/README.md). A weekday named with it settles the year
+/// when only the last occurrence falls on it ("Rabu 18/11", sent on Friday
+/// 20 Nov 2026: 18 Nov 2027 is a Thursday). Otherwise, when the next
+/// occurrence is most of a year ahead and the date is not given as new,
+/// the writer meant the recent past ("delivered on 18/11", sent on 19 Nov),
+/// and it must not pass for a future date.
+fn settle_year(c: &Candidate, role: DateRole, today: NaiveDate, named: Option<Weekday>) -> NaiveDate {
+    let Some((month, day)) = c.yearless else {
+        return c.date;
+    };
+    let previous = calendar::previous_occurrence(month, day, today);
+    if let Some(named) = named.filter(|w| *w != c.date.weekday()) {
+        let fits = previous.filter(|p| p.weekday() == named && (today - *p).num_days() <= 300);
+        return fits.unwrap_or(c.date);
     }
+    if role != DateRole::New && (c.date - today).num_days() > 300 {
+        return previous.filter(|p| (today - *p).num_days() <= 65).unwrap_or(c.date);
+    }
+    c.date
+}
+
+/// The weekday written with a date: at its start ("Mittwoch, 2. Dezember")
+/// or right before it ("hari Rabu 18/11", "Mittwoch, den 18.11.").
+fn named_weekday(text: &str, c: &Candidate) -> Option<Weekday> {
+    if let Some(w) = lexicon::weekday(&words::next_word(text, c.start)) {
+        return Some(w);
+    }
+    let lead = |pos: usize| words::word_before(text, pos, ",(");
+    let (start, word) = lead(c.start)?;
+    let word = if words::JOINERS.contains(&word.as_str()) { lead(start)?.1 } else { word };
+    lexicon::full_weekday(&word)
 }

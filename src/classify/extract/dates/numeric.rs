@@ -144,13 +144,29 @@ fn day_month(text: &str, c: &Captures, today: NaiveDate) -> Option<(Candidate, b
 
 /// Prices, times and versions written like a short date.
 fn looks_like_number(text: &str, start: usize, end: usize, before: &str, after: &str) -> bool {
-    let lead = text.get(back(text, start, 10)..start).unwrap_or_default().to_lowercase();
     listed(VERSION_WORDS, before)
         || listed(TIME_BEFORE, before)
         || listed(TIME_AFTER, after)
         || listed(MEASURES, after)
-        || CURRENCIES.split_whitespace().any(|c| lead.contains(c) || after == c)
+        || currency_before(text, start)
+        || CURRENCIES.split_whitespace().any(|c| after == c)
         || text.get(end..).is_some_and(|t| t.trim_start().starts_with(['€', '$', '%', '₹']))
+}
+
+/// A currency sign or word among the few characters before `start`:
+/// "€12.10.", "EUR 26.11.", "Gesamtpreis 26.11". Codes count as whole
+/// words, so that "Donnerstag, 26.11." is no price in rupees ("rs");
+/// longer words also end a compound ("Stückpreis").
+fn currency_before(text: &str, start: usize) -> bool {
+    let lead = text.get(back(text, start, 10)..start).unwrap_or_default().to_lowercase();
+    let words: Vec<&str> = lead.split(|c: char| !c.is_alphanumeric()).collect();
+    CURRENCIES.split_whitespace().any(|c| {
+        if !c.chars().all(char::is_alphabetic) {
+            lead.contains(c)
+        } else {
+            words.iter().any(|w| *w == c || (c.chars().count() > 3 && w.ends_with(c)))
+        }
+    })
 }
 
 /// A fraction of a quantity: "3/5 shipped", "qty 2/4". Dotted dates are

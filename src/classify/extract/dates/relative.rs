@@ -47,9 +47,19 @@ static WEEKDAY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(r"(?i)\b(?P<wd>{names})\s+(?:{post})\b"))
 });
 static WEEKDAY_BARE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let names = weekday_names(|l| l.bare_weekdays);
+    let names = weekday_names(|_| true);
     compile(&format!(r"(?i)\b(?P<wd>{names})\b"))
 });
+/// "Monday to Friday", "Mon–Fri": opening hours, no date. The words that
+/// join the two weekdays of such a range.
+const RANGE: &str = r"\s*(?:to|through|thru|till|until|au|[-–—])\s*";
+
+/// A bare weekday that starts or ends a range of weekdays.
+static IN_RANGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let names = weekday_names(|_| true);
+    compile(&format!(r"(?i)(?:^{RANGE}(?:{names})\b|\b(?:{names}){RANGE}$)"))
+});
+
 /// "Tuesday next week", "el martes pasado": no single date.
 static NOT_WEEKDAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)^[\s,]*(?:{})\b", joined(|l| l.not_weekday))));
@@ -134,14 +144,38 @@ fn weekday_date(text: &str, c: &Captures, qualifier: Qualifier, today: NaiveDate
     if qualifier != Qualifier::Before && needs_before {
         return None;
     }
-    if qualifier == Qualifier::Bare {
-        let before = prev_word(text, m.start());
-        if LANGS.iter().any(|l| l.not_bare_after.contains(&before.as_str())) {
-            return None;
-        }
+    if qualifier == Qualifier::Bare && !bare_ok(text, m.start(), m.end(), &name) {
+        return None;
     }
     let date = next_weekday(weekday(&name)?, today);
     relative(m.start(), m.end(), date, true)
+}
+
+/// A weekday alone is a date in a language that says so ("livrer mardi",
+/// not "du lundi"), elsewhere only after a word that asks for it ("deliver
+/// Friday"); never in a range of weekdays.
+fn bare_ok(text: &str, start: usize, end: usize, name: &str) -> bool {
+    let before = prev_word(text, start);
+    let bare = LANGS
+        .iter()
+        .filter(|l| l.bare_weekdays)
+        .any(|l| l.weekdays.iter().any(|w| w.split_whitespace().any(|s| s == name)));
+    let allowed = if bare {
+        !LANGS.iter().any(|l| l.not_bare_after.contains(&before.as_str()))
+    } else {
+        LANGS.iter().any(|l| l.bare_after.contains(&before.as_str()))
+    };
+    allowed && !in_range(text, start, end)
+}
+
+/// Whether the weekday at `start..end` opens or closes "Monday to Friday".
+fn in_range(text: &str, start: usize, end: usize) -> bool {
+    let Some(re) = IN_RANGE.as_ref() else {
+        return false;
+    };
+    let head = text.get(super::words::back(text, start, 16)..start).unwrap_or_default();
+    let tail = text.get(end..super::words::ahead(text, end, 16)).unwrap_or_default();
+    re.is_match(tail) || re.is_match(head)
 }
 
 fn relative(start: usize, end: usize, date: Option<NaiveDate>, weekday: bool) -> Option<Candidate> {
@@ -152,6 +186,6 @@ fn relative(start: usize, end: usize, date: Option<NaiveDate>, weekday: bool) ->
 pub(super) fn patterns_compile() -> bool {
     let words: usize = LANGS.iter().map(|l| l.day_words.len()).sum();
     let in_days: usize = LANGS.iter().map(|l| l.in_days.len()).sum();
-    let single = [&FUTURE, &PAST, &WEEKDAY_BEFORE, &WEEKDAY_AFTER, &WEEKDAY_BARE, &NOT_WEEKDAY];
+    let single = [&FUTURE, &PAST, &WEEKDAY_BEFORE, &WEEKDAY_AFTER, &WEEKDAY_BARE, &NOT_WEEKDAY, &IN_RANGE];
     single.iter().all(|re| re.is_some()) && DAY_WORDS.len() == words && IN_DAYS.len() == in_days
 }

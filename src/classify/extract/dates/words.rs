@@ -22,6 +22,19 @@ pub(super) fn next_word(text: &str, pos: usize) -> String {
     tail.chars().take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’').collect::<String>().to_lowercase()
 }
 
+/// The word before `pos`, past spaces and the characters of `skip`, lower
+/// case, with its byte offset.
+pub(super) fn word_before(text: &str, pos: usize, skip: &str) -> Option<(usize, String)> {
+    let head = text.get(..pos)?.trim_end_matches(|c: char| c.is_whitespace() || skip.contains(c));
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '\'' || c == '’')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, head.get(start..)?.to_lowercase()))
+}
+
 /// The two characters right before `pos`, nearest first.
 fn two_before(text: &str, pos: usize) -> (Option<char>, Option<char>) {
     let mut it = text.get(..pos).unwrap_or_default().chars().rev();
@@ -57,7 +70,7 @@ pub(super) fn glued_right(text: &str, end: usize) -> bool {
 
 /// Small words that may join a weekday to its date ("Tuesday the 24th",
 /// "Selasa tanggal 24", "Mittwoch, der 25.11.").
-const JOINERS: &[&str] = &["the", "den", "der", "le", "el", "de", "tanggal", "tgl", "op"];
+pub(super) const JOINERS: &[&str] = &["the", "den", "der", "le", "el", "de", "tanggal", "tgl", "op"];
 
 /// True when only spaces, punctuation or one joining word lie between
 /// `from` and `to`: "Thursday, 26/11", "Tuesday (24 Nov)".

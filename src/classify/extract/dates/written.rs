@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Match, Regex};
 
-use super::calendar::{full_year, next_day_of_month, next_occurrence, parse_number};
+use super::calendar::{full_year, next_day_of_month, next_occurrence, parse_number, previous_day_of_month};
 use super::english::ENGLISH;
-use super::lexicon::{LANGS, alternation, compile, month, month_names, weekday_names, weekday_prefix};
+use super::lexicon::{LANGS, alternation, compile, month, month_names, weekday, weekday_names, weekday_prefix};
 use super::words::{back, digit_runs, glued_left, glued_right, next_word, windows};
 use super::{Candidate, Rank};
 
@@ -25,9 +25,12 @@ const WEAK_DAY_MONTH: &[&str] = &["set", "des", "ago"];
 /// Month names that are also English words, trusted before a day only when
 /// capitalised ("May 5", not "we may 5").
 const WEAK_MONTH_DAY: &[&str] = &["may", "mar"];
-/// Words that may follow a weak day-only form ("le 24 ou le 25").
-const AFTER_WEAK_DAY: &[&str] =
-    &["ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp", "merci", "si"];
+/// Words that may follow a weak day-only form ("le 24 ou le 25", "el 27
+/// por la mañana").
+const AFTER_WEAK_DAY: &[&str] = &[
+    "ou", "et", "prochain", "à", "a", "au", "dans", "entre", "vers", "matin", "soir", "svp", "merci", "si", "o", "y",
+    "por", "próximo", "proximo", "gracias", "antes", "sin",
+];
 
 static DAY_MONTH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let (wd, mon) = (weekday_prefix(), month_names());
@@ -59,7 +62,7 @@ static LIST_AFTER: LazyLock<Option<Regex>> =
 static WEEKDAY_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let wd = weekday_names(|_| true);
     compile(&format!(
-        r"(?i)\b(?:{wd}),?\s+(?:(?:the|den|der|le|el)\s+)?(?P<d>[0-9०-९]{{1,2}})(?P<ord>st|nd|rd|th|er|e|\.)?"
+        r"(?i)\b(?P<wd>{wd}),?\s+(?:(?:the|den|der|le|el)\s+)?(?P<d>[0-9०-९]{{1,2}})(?P<ord>st|nd|rd|th|er|e|\.)?"
     ))
 });
 
@@ -189,10 +192,30 @@ fn day_only(text: &str, today: NaiveDate) -> Vec<Candidate> {
         }
     }
     for c in WEEKDAY_DAY.iter().flat_map(|re| re.captures_iter(text)) {
-        // Without an ordinal, "Friday 2 pallets" is a count, not a day.
-        out.extend(day_of_month(text, &c, c.name("ord").is_none(), today));
+        out.extend(weekday_and_day(text, &c, today));
     }
     out
+}
+
+/// "viernes 27", "Monday 23rd": the next such day of the month, or the
+/// last one when only that falls on the weekday named ("Rabu 18", sent on
+/// Friday 20th). Without an ordinal, "Friday 2 pallets" is a count unless
+/// the day really is that weekday ("miércoles 25 por la noche").
+fn weekday_and_day(text: &str, c: &Captures, today: NaiveDate) -> Option<Candidate> {
+    let (m, d) = (c.get(0)?, c.name("d")?);
+    let named = weekday(c.name("wd")?.as_str())?;
+    if glued_right(text, m.end()) {
+        return None;
+    }
+    let day = parse_number(d.as_str())?;
+    let next = next_day_of_month(day, today)?;
+    let fits = [Some(next), previous_day_of_month(day, today)].into_iter().flatten().find(|d| d.weekday() == named);
+    let counted = c.name("ord").is_none() && !weak_day_ok(text, m.end());
+    if counted && fits.is_none() {
+        return None;
+    }
+    let date = fits.unwrap_or(next);
+    Some(Candidate { rank: Rank::DayOnly, ..absolute(m.start(), m.end(), date, None) })
 }
 
 /// The day in group `d`, at its next occurrence.

@@ -315,3 +315,20 @@ fn asking_whether_it_can_be_delivered_is_a_request_not_a_past_delivery() {
     assert_eq!(roles("It was delivered on 18 Nov.", THU), vec![DateRole::Old]);
     assert!(dates("Thanks for Monday's delivery", THU).is_empty());
 }
+
+#[test]
+fn a_weekday_right_after_a_word_that_asks_for_it_is_a_date() {
+    assert_eq!(dates("Could you deliver Friday instead?", THU), vec![ymd(2026, 11, 20)]);
+    assert_eq!(roles("Can you do Monday?", THU), vec![DateRole::New]);
+    // Alone, or as opening hours, a weekday still names no date.
+    for text in ["Tuesday", "We deliver Monday to Friday, 8am-6pm.", "Open Mon - Friday"] {
+        assert!(dates(text, THU).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_delivery_that_was_due_is_old_even_with_its_verb() {
+    let text = "We were due to deliver your parcel today. It is now scheduled for Tuesday 24 November.";
+    assert_eq!(roles(text, THU), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(text, THU), Some(ymd(2026, 11, 24)));
+}

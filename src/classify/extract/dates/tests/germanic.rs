@@ -158,3 +158,32 @@ fn a_whole_dutch_carrier_mail_gives_the_new_date() {
     assert_eq!(roles(mail, AMSTERDAM), vec![DateRole::Old, DateRole::New]);
     assert_eq!(new_date(mail, AMSTERDAM), Some(ymd(2026, 11, 24)));
 }
+
+#[test]
+fn a_participle_after_a_date_reports_a_fact_unless_its_clause_plans_or_asks() {
+    let mail = "Heute verschickt: 2 Kartons.\nDer dritte Karton wird am 4.12. verschickt.";
+    assert_eq!(roles(mail, BERLIN), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, BERLIN), Some(ymd(2026, 12, 4)));
+    let mail = "Die Kartons haben wir heute an Sie ausgeliefert, die Stühle folgen am 4.12.";
+    assert_eq!(roles(mail, BERLIN)[0], DateRole::Old);
+    assert_eq!(roles("Bitte am 4.12. zugestellt, nicht früher.", BERLIN), vec![DateRole::New]);
+    let mail = "Vandaag verzonden: 3 dozen. De overige dozen worden op 4 december verzonden.";
+    assert_eq!(roles(mail, AMSTERDAM), vec![DateRole::Old, DateRole::New]);
+    assert_eq!(new_date(mail, AMSTERDAM), Some(ymd(2026, 12, 4)));
+}
+
+#[test]
+fn a_delivery_date_label_names_the_date_and_its_qualifier_makes_it_old() {
+    assert_eq!(roles("Liefertermin: Freitag, 4.12.2026", BERLIN), vec![DateRole::New]);
+    assert_eq!(roles("Ursprünglicher Zustelltermin war der 30.11.", BERLIN), vec![DateRole::Old]);
+    assert_eq!(roles("Leverdatum 4-12-2026", AMSTERDAM), vec![DateRole::New]);
+    assert_eq!(roles("Oorspronkelijke leverdatum 20-11-2026", AMSTERDAM), vec![DateRole::Old]);
+}
+
+#[test]
+fn german_fuer_before_a_weekday_makes_it_a_date() {
+    // Tuesday 1 Dec: the next Thursday is 3 Dec.
+    let text = "Könnten Sie die Zustellung für Donnerstag veranlassen?";
+    assert_eq!(dates(text, BERLIN), vec![ymd(2026, 12, 3)]);
+    assert_eq!(new_date(text, BERLIN), Some(ymd(2026, 12, 3)));
+}

@@ -7,8 +7,11 @@ mod english;
 mod germanic;
 mod hindi;
 mod indonesian;
+mod layout;
 mod numeric;
 mod pick;
+mod regress;
+mod requests;
 mod romance;
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Weekday};
@@ -54,6 +57,7 @@ fn every_pattern_compiles() {
     assert!(super::written::patterns_compile());
     assert!(super::relative::patterns_compile());
     assert!(super::cues::patterns_compile());
+    assert!(super::intent::patterns_compile());
 }
 
 #[test]
@@ -183,6 +187,17 @@ fn random_mixed_text_never_panics_and_every_span_is_its_text() {
         "x",
         "'",
         "Mei",
+        " | ",
+        "|",
+        "\t",
+        "> ",
+        "Original",
+        "awal",
+        "until",
+        "?",
+        "nggak",
+        "instead",
+        "versandt",
     ];
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for _ in 0..400 {

@@ -123,3 +123,28 @@ fn a_day_listed_before_a_numeric_date_shares_its_month() {
     // A US date read month first lends nothing.
     assert_eq!(dates("Order 5 or 11/26/2026", THU), vec![ymd(2026, 11, 26)]);
 }
+
+#[test]
+fn a_short_dotted_date_after_a_weekday_name_is_a_date() {
+    // Weekday names hold currency codes ("Donnerstag", "Mittwoch" hold no
+    // "rs" word): only a whole word makes a price.
+    assert_eq!(dates("Lieferung bitte Donnerstag, 26.11.", THU), vec![ymd(2026, 11, 26)]);
+    assert_eq!(dates("Dinsdag, 24.11. graag", THU), vec![ymd(2026, 11, 24)]);
+    assert_eq!(dates("vendredi 27.11.", THU), vec![ymd(2026, 11, 27)]);
+    for text in ["Rs 26.11", "Gesamtpreis 26.11.", "INR 12.10"] {
+        assert!(dates(text, THU).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_written_with_a_yearless_date_settles_its_year() {
+    // Friday 20 Nov 2026: 18/11 is this past Wednesday, not 18 Nov 2027 (a Thursday).
+    let fri = "Fri, 20 Nov 2026 09:10:00 +0700";
+    assert_eq!(dates("tolong diantar hari Rabu 18/11", fri), vec![ymd(2026, 11, 18)]);
+    assert_eq!(dates("Wednesday, 18 November suits me", fri), vec![ymd(2026, 11, 18)]);
+    assert_eq!(dates("am Mittwoch, den 18.11.", fri), vec![ymd(2026, 11, 18)]);
+    // A weekday that fits the next occurrence keeps it; one that fits
+    // neither changes nothing.
+    assert_eq!(dates("Thursday 26/11", fri), vec![ymd(2026, 11, 26)]);
+    assert_eq!(dates("Monday 26/11", fri), vec![ymd(2026, 11, 26)]);
+}

@@ -3,7 +3,7 @@
 use super::*;
 
 fn at(date: NaiveDate, role: DateRole) -> FoundDate {
-    FoundDate { date, text: date.to_string(), start: 0, role }
+    FoundDate { date, text: date.to_string(), start: 0, role, relative: false }
 }
 
 fn pick(found: &[FoundDate]) -> Option<NaiveDate> {
@@ -70,4 +70,25 @@ fn without_a_new_date_an_old_or_a_second_later_date_gives_nothing() {
 fn without_a_new_date_the_sent_day_itself_is_not_picked() {
     assert_eq!(pick(&[at(ymd(2026, 11, 19), DateRole::Unknown)]), None);
     assert_eq!(pick(&[]), None);
+}
+
+#[test]
+fn without_a_new_date_a_relative_day_said_without_a_cue_is_not_picked() {
+    let tomorrow = FoundDate { relative: true, ..at(ymd(2026, 11, 20), DateRole::Unknown) };
+    assert_eq!(pick(std::slice::from_ref(&tomorrow)), None);
+    // A new one still counts, relative or not.
+    assert_eq!(pick(&[FoundDate { role: DateRole::New, ..tomorrow }]), Some(ymd(2026, 11, 20)));
+}
+
+#[test]
+fn a_day_the_sender_mentions_in_passing_is_no_new_date() {
+    for text in [
+        "Straße und Hausnummer schicke ich Ihnen morgen.",
+        "I'll call you tomorrow about the address.",
+        "Le digo el número de la calle mañana.",
+    ] {
+        assert_eq!(new_date(text, THU), None, "{text}");
+    }
+    // A date written out keeps the fallback: "Delivery 26 Nov".
+    assert_eq!(new_date("Delivery 26 Nov", THU), Some(ymd(2026, 11, 26)));
 }

@@ -159,3 +159,21 @@ fn working_days_after_the_count_are_no_calendar_date() {
     assert!(dates("dans 3 jours ouvrés", PARIS).is_empty());
     assert!(dates("dalam 3 hari kerja", PARIS).is_empty());
 }
+
+#[test]
+fn a_weekday_and_a_day_that_fall_together_are_a_date_whatever_follows() {
+    // Sent Monday 16 Nov 2026: Wednesday 25 and Thursday 26 November.
+    let mon = "Mon, 16 Nov 2026 08:50:21 +0100";
+    assert_eq!(dates("vuelvo el miércoles 25 por la noche", mon), vec![ymd(2026, 11, 25)]);
+    assert_eq!(dates("jeudi 26 dans la matinée", mon), vec![ymd(2026, 11, 26)]);
+    // A day that is not that weekday is a count: "viernes 3 cajas".
+    assert!(dates("recibimos viernes 3 cajas", mon).is_empty());
+}
+
+#[test]
+fn spanish_day_alone_after_el_counts_only_when_nothing_or_a_small_word_follows() {
+    let mon = "Mon, 16 Nov 2026 08:50:21 +0100";
+    assert_eq!(dates("¿Me lo pueden traer el 27?", mon), vec![ymd(2026, 11, 27)]);
+    assert_eq!(dates("mejor el 27 por la tarde", mon), vec![ymd(2026, 11, 27)]);
+    assert!(dates("pagué el 16 con tarjeta", mon).is_empty());
+}
