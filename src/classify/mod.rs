@@ -82,10 +82,12 @@ impl Classifier {
         let sender = email.from_address();
         let sender_list = email.from_domain().and_then(|d| senders.lookup(&d)).map(|l| l.list);
         let (subject, body) = (normalize::normalize(&email.subject), normalize::normalize(&email.newest_text));
+        let rest = format!("{}\n{}", email.signature, email.quoted_text);
         let input = RuleInput {
             subject: &subject,
             body: &body,
             hidden: &email.hidden_text,
+            rest: &rest,
             sender: &sender,
             headers: &headers,
             signals: &signals,

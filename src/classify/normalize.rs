@@ -111,7 +111,10 @@ mod tests {
 
     #[test]
     fn common_misspellings_and_chat_words_are_normalised() {
-        assert_eq!(normalize("pls chnge my adress, i havent recieved the pakage"), "please change my address, i haven't received the package");
+        assert_eq!(
+            normalize("pls chnge my adress, i havent recieved the pakage"),
+            "please change my address, i haven't received the package"
+        );
         assert_eq!(normalize("can u deliver tmrw?"), "can you deliver tomorrow?");
     }
 

@@ -58,6 +58,8 @@ pub(super) struct WireRule {
     #[serde(default)]
     pub hidden: Vec<Spanned<String>>,
     #[serde(default)]
+    pub anywhere: Vec<Spanned<String>>,
+    #[serde(default)]
     pub sender: Vec<Spanned<String>>,
     #[serde(default)]
     pub header: Vec<Spanned<String>>,
@@ -84,17 +86,8 @@ pub(super) struct RawRule {
     pub file: PathBuf,
     pub line: usize,
     pub wire: WireRule,
-    pub located: LocatedPatterns,
-}
-
-#[derive(Debug, Default)]
-pub(super) struct LocatedPatterns {
-    pub subject: Vec<Located>,
-    pub body: Vec<Located>,
-    pub text: Vec<Located>,
-    pub hidden: Vec<Located>,
-    pub sender: Vec<Located>,
-    pub header: Vec<Located>,
+    /// Patterns per matcher, in [`super::MatchField::ALL`] order.
+    pub located: [Vec<Located>; super::MatchField::COUNT],
     pub unless: Vec<Located>,
 }
 
@@ -124,16 +117,11 @@ pub(super) fn parse_file(file: &Path, src: &str, problems: &mut Vec<RuleProblem>
         .map(|spanned| {
             let line = line_of(src, spanned.span().start);
             let wire = spanned.into_inner();
-            let located = LocatedPatterns {
-                subject: locate(src, &wire.subject),
-                body: locate(src, &wire.body),
-                text: locate(src, &wire.text),
-                hidden: locate(src, &wire.hidden),
-                sender: locate(src, &wire.sender),
-                header: locate(src, &wire.header),
-                unless: locate(src, &wire.unless),
-            };
-            RawRule { file: file.to_path_buf(), line, wire, located }
+            let w = &wire;
+            let located = [&w.subject, &w.body, &w.text, &w.hidden, &w.anywhere, &w.sender, &w.header]
+                .map(|patterns| locate(src, patterns));
+            let unless = locate(src, &wire.unless);
+            RawRule { file: file.to_path_buf(), line, wire, located, unless }
         })
         .collect()
 }

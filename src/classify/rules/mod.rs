@@ -47,10 +47,54 @@ pub enum Field {
     Body,
     Text,
     Hidden,
+    Anywhere,
     Sender,
     Header,
     Signal,
     SenderList,
+}
+
+/// The text a rule's patterns can be matched against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchField {
+    /// The subject.
+    Subject,
+    /// The newest text.
+    Body,
+    /// Subject and newest text.
+    Text,
+    /// CSS-hidden HTML text.
+    Hidden,
+    /// Everything the sender controls: subject, newest text, signature,
+    /// quoted history, hidden text. For attempts to instruct the agent,
+    /// which can hide in any of them.
+    Anywhere,
+    /// The From address, lower case.
+    Sender,
+    /// Every header as a `Name: value` line.
+    Header,
+}
+
+impl MatchField {
+    pub const COUNT: usize = 7;
+    pub const ALL: [MatchField; MatchField::COUNT] = [
+        MatchField::Subject,
+        MatchField::Body,
+        MatchField::Text,
+        MatchField::Hidden,
+        MatchField::Anywhere,
+        MatchField::Sender,
+        MatchField::Header,
+    ];
+
+    fn name(self) -> &'static str {
+        ["subject", "body", "text", "hidden", "anywhere", "sender", "header"][self as usize]
+    }
+
+    fn evidence_field(self) -> Field {
+        [Field::Subject, Field::Body, Field::Text, Field::Hidden, Field::Anywhere, Field::Sender, Field::Header]
+            [self as usize]
+    }
 }
 
 /// One fired rule.
@@ -132,6 +176,8 @@ pub struct RuleInput<'a> {
     pub body: &'a str,
     /// CSS-hidden HTML text.
     pub hidden: &'a str,
+    /// The signature and quoted history: seen only by `anywhere`.
+    pub rest: &'a str,
     /// The From address, lower case.
     pub sender: &'a str,
     /// Every header as a `Name: value` line.
