@@ -203,7 +203,7 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let w = w.to_lowercase().replace('ü', "ue").replace('è', "e").replace('é', "e");
+            let w = w.to_lowercase().replace('ü', "ue").replace(['è', 'é'], "e");
             // Singular: "rugs" names the "rug" line.
             if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w }
         })
