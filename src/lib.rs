@@ -6,6 +6,7 @@ pub mod decide;
 pub mod domain;
 pub mod eval;
 pub mod link;
+pub mod mailbox;
 pub mod parse;
 pub mod pipeline;
 pub mod senders;

@@ -1,0 +1,1 @@
+//! Maildir source (stub, written next).
