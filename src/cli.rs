@@ -15,18 +15,36 @@ use crate::pipeline::{Engine, triage};
 use crate::senders::TrustedSenders;
 use crate::store::Store;
 
+mod agent;
 mod bench;
+mod demo;
 mod process;
 
 #[derive(Debug, Parser)]
 #[command(name = "mailroom", version, about = "Triage for an e-commerce operations mailbox")]
 pub struct Cli {
+    /// Configuration file (default: mailroom.toml when present).
+    #[arg(long, global = true, env = "MAILROOM_CONFIG")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the agent on the configured mailbox until SIGINT/SIGTERM.
+    Run,
+    /// Run the agent on the bundled fixtures, nothing to configure.
+    Demo(demo::DemoArgs),
+    /// Process one stored message again (e.g. a failed one).
+    Replay {
+        /// The message's id (see `mailroom messages`).
+        id: i64,
+    },
+    /// Print the effective configuration, secrets masked.
+    CheckConfig,
+    /// List stored messages with their state and decision.
+    Messages(agent::MessagesArgs),
     /// Measure triage on a labelled fixture directory (SPEC §4 layout).
     Eval(EvalArgs),
     /// Triage .eml files and print category, evidence, order, decision.
@@ -118,7 +136,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         // One core, as the benchmark promises.
         Command::Bench(args) => runtime(false).and_then(|rt| rt.block_on(bench::run(args))),
-        command => runtime(true).and_then(|rt| rt.block_on(run(command))),
+        command => runtime(true).and_then(|rt| rt.block_on(run(command, cli.config))),
     };
     match result {
         Ok(code) => code,
@@ -135,8 +153,13 @@ fn runtime(multi: bool) -> Result<tokio::runtime::Runtime> {
     b.enable_all().build().context("cannot start the async runtime")
 }
 
-async fn run(command: Command) -> Result<ExitCode> {
+async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
     match command {
+        Command::Run => agent::run(config).await,
+        Command::Demo(args) => demo::run(args).await,
+        Command::Replay { id } => agent::replay(config, id).await,
+        Command::CheckConfig => agent::check_config(config),
+        Command::Messages(args) => agent::messages(config, args).await,
         Command::Eval(args) => run_eval(args).await,
         Command::Process(args) => process::run(args).await,
         Command::Orders(OrdersCommand::Import { file, db }) => import_orders(&file, &db.db).await,

@@ -1,7 +1,9 @@
 //! mailroom: triage for an e-commerce operations mailbox.
 
+pub mod agent;
 pub mod classify;
 pub mod cli;
+pub mod config;
 pub mod decide;
 pub mod domain;
 pub mod eval;

@@ -107,7 +107,13 @@ impl SourceError {
     /// Worth a reconnect: the network, the server or a timeout, not a
     /// wrong password or a refused command.
     pub fn is_transient(&self) -> bool {
-        matches!(self, SourceError::Connect { .. } | SourceError::Timeout { .. } | SourceError::Lost { .. } | SourceError::Io { .. })
+        matches!(
+            self,
+            SourceError::Connect { .. }
+                | SourceError::Timeout { .. }
+                | SourceError::Lost { .. }
+                | SourceError::Io { .. }
+        )
     }
 }
 

@@ -4,6 +4,7 @@
 //! embedded default: one file, WAL) and, later, PostgreSQL. Queries use
 //! `$n` placeholders and plain types, which both backends accept.
 
+mod inbox;
 mod orders;
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, content_hash, message_id_of};
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
 
 #[derive(Debug, thiserror::Error)]

@@ -26,7 +26,10 @@ pub enum ImapAuth {
     /// XOAUTH2 (Gmail, Microsoft 365): a bearer token given directly, or a
     /// command whose standard output is one (run at every login, so it can
     /// refresh).
-    XOAuth2 { token: Option<SecretString>, command: Option<String> },
+    XOAuth2 {
+        token: Option<SecretString>,
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -1,0 +1,252 @@
+//! The live agent: drain a mailbox into the durable inbox, process every
+//! stored message exactly once, file handled mail away on the server, and
+//! wait for more, until shutdown.
+//!
+//! ```text
+//! connect ─► list ─► fetch new (chunk) ─► store raw ─► process ─► dispose ─┐
+//!    ▲          ▲                                                          │
+//!    │          └──────────── wait (IDLE / poll, at most reconcile) ◄──────┘
+//!    └── backoff with jitter on any error; nothing stored is lost
+//! ```
+//!
+//! Every wake lists the whole folder and compares it with the store, so a
+//! silent IDLE or downtime can delay mail but never lose it. A message is
+//! stored before it is processed and its result is recorded by an update
+//! that only succeeds once, so a crash at any point means, after restart,
+//! at most a repeat of work whose result was never committed.
+
+mod backoff;
+mod metrics;
+mod process;
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn};
+
+use crate::domain::DecisionKind;
+use crate::mailbox::{Location, MailSource, Outcome, SourceError, Woken};
+use crate::pipeline::Engine;
+use crate::store::{MessageState, Store, StoreError};
+pub use backoff::Backoff;
+pub use metrics::{Metrics, Snapshot};
+pub use process::{Processed, process_one};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[derive(Debug, Clone)]
+pub struct AgentConfig {
+    /// Longest wait before the folder is compared with the store again.
+    pub reconcile_interval: Duration,
+    /// How many new messages are fetched and stored before processing.
+    pub chunk: usize,
+    pub backoff_base: Duration,
+    pub backoff_max: Duration,
+}
+
+impl Default for AgentConfig {
+    fn default() -> Self {
+        AgentConfig {
+            reconcile_interval: Duration::from_secs(300),
+            chunk: 100,
+            backoff_base: Duration::from_secs(1),
+            backoff_max: Duration::from_secs(60),
+        }
+    }
+}
+
+pub struct Agent<S: MailSource> {
+    source: S,
+    store: Store,
+    engine: Arc<Engine>,
+    cfg: AgentConfig,
+    metrics: Arc<Metrics>,
+    /// UIDVALIDITY of the last listing (0 for Maildir).
+    epoch: u32,
+    /// Called once whenever the folder is fully drained (demo summary).
+    on_idle: Option<Box<dyn FnMut() + Send>>,
+}
+
+impl<S: MailSource> Agent<S> {
+    pub fn new(source: S, store: Store, engine: Arc<Engine>, cfg: AgentConfig) -> Agent<S> {
+        Agent { source, store, engine, cfg, metrics: Arc::new(Metrics::default()), epoch: 0, on_idle: None }
+    }
+
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.metrics.clone()
+    }
+
+    /// Run `f` each time everything in the folder has been handled.
+    pub fn on_drained(&mut self, f: impl FnMut() + Send + 'static) {
+        self.on_idle = Some(Box::new(f));
+    }
+
+    /// Run until `shutdown` is cancelled: reconnect with backoff on any
+    /// error, finish the message in hand, then log out.
+    pub async fn run(&mut self, shutdown: &CancellationToken) {
+        let mut backoff = Backoff::new(self.cfg.backoff_base, self.cfg.backoff_max);
+        while !shutdown.is_cancelled() {
+            match self.session(shutdown, &mut backoff).await {
+                Ok(()) => break,
+                Err(e) => {
+                    let delay = backoff.next_delay();
+                    let kind = match &e {
+                        AgentError::Source(s) if !s.is_transient() => "needs attention",
+                        _ => "will retry",
+                    };
+                    warn!(error = %e, attempt = backoff.attempts(), retry_in = ?delay, source = self.source.name(), "mailbox session ended ({kind})");
+                    self.metrics.reconnected();
+                    tokio::select! {
+                        _ = shutdown.cancelled() => break,
+                        _ = tokio::time::sleep(delay) => {}
+                    }
+                }
+            }
+        }
+        self.source.close().await;
+        info!(source = self.source.name(), "stopped");
+    }
+
+    async fn session(&mut self, shutdown: &CancellationToken, backoff: &mut Backoff) -> Result<(), AgentError> {
+        self.source.connect().await?;
+        info!(source = self.source.name(), "connected");
+        loop {
+            self.sync(shutdown).await?;
+            backoff.reset();
+            if shutdown.is_cancelled() {
+                return Ok(());
+            }
+            if let Some(f) = self.on_idle.as_mut() {
+                f();
+            }
+            if self.source.wait(self.cfg.reconcile_interval, shutdown).await? == Woken::Shutdown {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Compare the folder with the store, store what is new chunk by chunk,
+    /// process and file away as it goes.
+    pub async fn sync(&mut self, shutdown: &CancellationToken) -> Result<(), AgentError> {
+        let listing = self.source.list().await?;
+        if listing.epoch != self.epoch && self.epoch != 0 {
+            info!(
+                old = self.epoch,
+                new = listing.epoch,
+                "UIDVALIDITY changed: re-reading; stored messages are recognised, not reprocessed"
+            );
+        }
+        self.epoch = listing.epoch;
+        let known: HashSet<String> = self.store.known_keys(self.source.name(), self.epoch).await?;
+        let new: Vec<String> = listing.keys.into_iter().filter(|k| !known.contains(k)).collect();
+        // Leftovers of an earlier run first: stored but never processed.
+        self.process_pending(shutdown).await?;
+        self.dispose_pending().await?;
+        let progress = Progress::new(new.len());
+        for chunk in new.chunks(self.cfg.chunk.max(1)) {
+            if shutdown.is_cancelled() {
+                break;
+            }
+            for f in self.source.fetch(chunk).await? {
+                let at = Location { source: self.source.name().to_string(), epoch: self.epoch, key: f.key };
+                let stored = self.store.receive(&at, &f.raw).await?;
+                self.metrics.received(stored.new);
+            }
+            self.process_pending(shutdown).await?;
+            self.dispose_pending().await?;
+            progress.advance(chunk.len(), &self.metrics.snapshot());
+        }
+        progress.finish();
+        Ok(())
+    }
+
+    async fn process_pending(&mut self, shutdown: &CancellationToken) -> Result<(), AgentError> {
+        loop {
+            let batch = self.store.pending(50).await?;
+            if batch.is_empty() {
+                return Ok(());
+            }
+            for p in batch {
+                // Stop taking new work; the message in hand is finished.
+                if shutdown.is_cancelled() {
+                    return Ok(());
+                }
+                process_one(p, &self.engine, &self.store, &self.metrics).await?;
+            }
+        }
+    }
+
+    async fn dispose_pending(&mut self) -> Result<(), AgentError> {
+        for d in self.store.to_dispose(self.source.name(), self.epoch).await? {
+            let outcome = match (d.state, d.decision.as_deref().and_then(|s| s.parse::<DecisionKind>().ok())) {
+                (MessageState::Processed, Some(kind)) => Outcome::Decided(kind),
+                _ => Outcome::Failed,
+            };
+            self.source.dispose(&d.key, outcome).await?;
+            let at = Location { source: self.source.name().to_string(), epoch: self.epoch, key: d.key };
+            self.store.mark_disposed(&at).await?;
+        }
+        Ok(())
+    }
+}
+
+/// Backlog progress: a bar on a terminal, a log line every 500 otherwise.
+struct Progress {
+    bar: Option<ProgressBar>,
+    total: usize,
+    done: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        let bar = (total >= 50 && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) = ProgressStyle::with_template("{spinner} draining {wide_bar} {pos}/{len} {per_sec} {eta}")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        if total >= 50 {
+            info!(messages = total, "backlog: draining new messages");
+        }
+        Progress { bar, total, done: std::cell::Cell::new(0) }
+    }
+
+    fn advance(&self, n: usize, m: &Snapshot) {
+        let before = self.done.get();
+        self.done.set(before + n);
+        match &self.bar {
+            Some(bar) => bar.inc(n as u64),
+            None if self.total >= 50 && (before / 500 != (before + n) / 500) => {
+                info!(
+                    done = before + n,
+                    total = self.total,
+                    processed = m.processed,
+                    failed = m.failed,
+                    "backlog progress"
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

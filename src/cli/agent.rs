@@ -1,0 +1,152 @@
+//! `mailroom run`, `replay`, `check-config`, `messages`: the live agent's
+//! commands.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use tokio_util::sync::CancellationToken;
+
+use crate::agent::{Agent, AgentConfig, Processed, process_one};
+use crate::config::{Config, SourceConfig};
+use crate::mailbox::MailSource;
+use crate::mailbox::imap::ImapSource;
+use crate::mailbox::maildir::MaildirSource;
+use crate::pipeline::Engine;
+use crate::store::{MessageState, Pending, Store};
+
+#[derive(Debug, Args)]
+pub struct MessagesArgs {
+    /// Only messages in this state: received, processed or failed.
+    #[arg(long)]
+    pub state: Option<String>,
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Cancelled on SIGINT or SIGTERM: stop taking work, finish the message in
+/// hand, log out, exit 0.
+pub fn shutdown_on_signals() -> CancellationToken {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::warn!("shutdown requested: finishing the message in hand");
+        t.cancel();
+    });
+    token
+}
+
+/// Open the store and engine a configuration describes.
+pub async fn open(cfg: &Config) -> Result<(Store, Arc<Engine>)> {
+    let store = Store::open(&cfg.database_url).await?;
+    if let Some(file) = &cfg.orders_file {
+        let orders = super::read_orders(file)?;
+        store.import_orders(&orders).await?;
+    }
+    let engine = Engine::new(cfg.rules_dir.as_deref(), cfg.senders.clone())?;
+    Ok((store, Arc::new(engine)))
+}
+
+pub async fn drive<S: MailSource>(
+    source: S,
+    store: Store,
+    engine: Arc<Engine>,
+    cfg: AgentConfig,
+    shutdown: &CancellationToken,
+) {
+    let mut agent = Agent::new(source, store, engine, cfg);
+    agent.run(shutdown).await;
+    let m = agent.metrics().snapshot();
+    eprintln!(
+        "mailroom: stopped after {} received, {} processed ({} auto, {} escalated, {} ignored), {} failed",
+        m.received, m.processed, m.auto, m.escalated, m.ignored, m.failed
+    );
+}
+
+pub async fn run(config: Option<PathBuf>) -> Result<ExitCode> {
+    let cfg = Config::load(config.as_deref())?;
+    let (store, engine) = open(&cfg).await?;
+    let agent_cfg = AgentConfig { reconcile_interval: cfg.reconcile_interval, ..AgentConfig::default() };
+    let shutdown = shutdown_on_signals();
+    match cfg.source.clone() {
+        None => bail!(
+            "no mailbox configured: set [mailbox] source = \"imap\" or \"maildir:PATH\" (see `mailroom check-config`)"
+        ),
+        Some(SourceConfig::Imap(c)) => drive(ImapSource::new(c), store, engine, agent_cfg, &shutdown).await,
+        Some(SourceConfig::Maildir { path, poll_interval, disposition }) => {
+            drive(MaildirSource::new(path, poll_interval, disposition), store, engine, agent_cfg, &shutdown).await
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn replay(config: Option<PathBuf>, id: i64) -> Result<ExitCode> {
+    let cfg = Config::load(config.as_deref())?;
+    let (store, engine) = open(&cfg).await?;
+    let Some(raw) = store.raw_message(id).await? else { bail!("no message {id} in {}", cfg.database_url) };
+    store.requeue(id).await?;
+    let metrics = crate::agent::Metrics::default();
+    match process_one(Pending { id, raw }, &engine, &store, &metrics).await? {
+        Processed::Decided { reason, .. } => println!("message {id}: {reason}"),
+        Processed::Failed(e) => println!("message {id}: failed again: {e}"),
+        Processed::AlreadyDone => println!("message {id}: processed meanwhile by a running agent"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check_config(config: Option<PathBuf>) -> Result<ExitCode> {
+    let cfg = Config::load(config.as_deref())?;
+    print!("{}", cfg.masked());
+    eprintln!("configuration is valid");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn messages(config: Option<PathBuf>, args: MessagesArgs) -> Result<ExitCode> {
+    let cfg = Config::load(config.as_deref())?;
+    let store = Store::open(&cfg.database_url).await?;
+    let state = match args.state.as_deref() {
+        None => None,
+        Some("received") => Some(MessageState::Received),
+        Some("processed") => Some(MessageState::Processed),
+        Some("failed") => Some(MessageState::Failed),
+        Some(other) => bail!("unknown state {other:?}: expected received, processed or failed"),
+    };
+    let rows = store.messages(state, args.limit).await.context("cannot list messages")?;
+    for r in rows {
+        if args.json {
+            println!("{}", serde_json::to_string(&r)?);
+        } else {
+            let what = r.reason.clone().or(r.error.clone()).unwrap_or_default();
+            println!(
+                "{:>6}  {:<9}  {:<26}  {:<9}  {}",
+                r.id,
+                r.state.as_str(),
+                r.category.as_deref().unwrap_or("-"),
+                r.order_id.as_deref().unwrap_or("-"),
+                what
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

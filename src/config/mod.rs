@@ -1,0 +1,269 @@
+//! Configuration: `mailroom.toml`, every key overridable by
+//! `MAILROOM__SECTION__KEY` environment variables, secrets only from the
+//! environment or a file.
+//!
+//! [`RawConfig`] is what serde reads; [`Config::load`] validates it into
+//! [`Config`], reporting every problem at once. `mailroom check-config`
+//! prints the effective configuration with secrets masked.
+
+mod raw;
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use secrecy::SecretString;
+
+use crate::mailbox::Disposition;
+use crate::mailbox::imap::{ImapAuth, ImapConfig, TlsMode};
+use crate::senders::TrustedSenders;
+pub use raw::RawConfig;
+
+/// Where mail comes from.
+#[derive(Debug, Clone)]
+pub enum SourceConfig {
+    Imap(ImapConfig),
+    Maildir { path: PathBuf, poll_interval: Duration, disposition: Disposition },
+}
+
+/// The validated configuration the agent runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub source: Option<SourceConfig>,
+    /// Longest wait between two full comparisons of server and store.
+    pub reconcile_interval: Duration,
+    pub rules_dir: Option<PathBuf>,
+    pub senders: TrustedSenders,
+    /// Order book imported at start, when given.
+    pub orders_file: Option<PathBuf>,
+    pub raw: RawConfig,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid configuration:\n  - {}", .0.join("\n  - "))]
+pub struct ConfigError(pub Vec<String>);
+
+/// Secrets a config file must not hold; they come from the environment or
+/// from a file named by the `*_file` key.
+const SECRET_KEYS: [&str; 2] = ["mailbox.password", "mailbox.oauth_token"];
+
+impl Config {
+    /// Defaults, then `path` (when it exists, or when asked for explicitly),
+    /// then `MAILROOM__SECTION__KEY` environment variables.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let default_path = PathBuf::from("mailroom.toml");
+        let (file, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (default_path, false),
+        };
+        let mut problems = Vec::new();
+        if required && !file.is_file() {
+            problems.push(format!("{}: no such configuration file", file.display()));
+        }
+        let toml = Toml::file(&file);
+        for key in SECRET_KEYS {
+            if Figment::from(Toml::file(&file)).find_value(key).is_ok() {
+                problems.push(format!(
+                    "{}: `{key}` is a secret: set MAILROOM__{} or `{key}_file`, not the file",
+                    file.display(),
+                    key.replace('.', "__").to_uppercase()
+                ));
+            }
+        }
+        let figment = Figment::from(Serialized::defaults(RawConfig::default()))
+            .merge(toml)
+            .merge(Env::prefixed("MAILROOM__").split("__").lowercase(true));
+        let raw: RawConfig = match figment.extract() {
+            Ok(r) => r,
+            Err(e) => {
+                problems.extend(e.into_iter().map(|e| e.to_string()));
+                return Err(ConfigError(problems));
+            }
+        };
+        Self::validate(raw, problems)
+    }
+
+    fn validate(raw: RawConfig, mut problems: Vec<String>) -> Result<Config, ConfigError> {
+        if !raw.database.url.starts_with("sqlite:") && !raw.database.url.starts_with("postgres") {
+            problems.push(format!("database.url {:?}: expected sqlite:PATH or postgres://...", raw.database.url));
+        }
+        let senders = match &raw.triage.senders_file {
+            Some(p) => TrustedSenders::load(p).map_err(|e| problems.push(e.to_string())).unwrap_or_default(),
+            None => TrustedSenders { carrier: raw.senders.carrier.clone(), supplier: raw.senders.supplier.clone() },
+        };
+        let source = source(&raw, &mut problems);
+        if raw.mailbox.reconcile_interval_secs == 0 {
+            problems.push("mailbox.reconcile_interval_secs must be at least 1".into());
+        }
+        if let Some(dir) = &raw.triage.rules_dir
+            && let Err(e) = crate::classify::rules::RuleSet::load_dir(dir)
+        {
+            problems.push(e.to_string().trim_end().to_string());
+        }
+        if !problems.is_empty() {
+            return Err(ConfigError(problems));
+        }
+        Ok(Config {
+            database_url: raw.database.url.clone(),
+            source,
+            reconcile_interval: Duration::from_secs(raw.mailbox.reconcile_interval_secs),
+            rules_dir: raw.triage.rules_dir.clone(),
+            senders,
+            orders_file: raw.triage.orders_file.clone(),
+            raw,
+        })
+    }
+
+    /// The effective configuration as TOML, secrets masked.
+    pub fn masked(&self) -> String {
+        let mut shown = self.raw.clone();
+        for s in [&mut shown.mailbox.password, &mut shown.mailbox.oauth_token] {
+            if s.is_some() {
+                *s = Some("********".into());
+            }
+        }
+        toml::to_string_pretty(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
+    }
+}
+
+fn disposition(raw: &RawConfig, problems: &mut Vec<String>) -> Disposition {
+    let d = &raw.mailbox.disposition;
+    match d.mode.as_str() {
+        "none" => Disposition::None,
+        "flag" => Disposition::Flag { keyword: d.keyword.clone() },
+        "move" => Disposition::Move {
+            auto: d.auto.clone(),
+            escalated: d.escalated.clone(),
+            ignored: d.ignored.clone(),
+            failed: d.failed.clone(),
+        },
+        other => {
+            problems.push(format!("mailbox.disposition.mode {other:?}: expected move, flag or none"));
+            Disposition::None
+        }
+    }
+}
+
+fn source(raw: &RawConfig, problems: &mut Vec<String>) -> Option<SourceConfig> {
+    let m = &raw.mailbox;
+    let disposition = disposition(raw, problems);
+    if let Some(path) = m.source.strip_prefix("maildir:") {
+        if path.is_empty() {
+            problems.push("mailbox.source maildir: needs a path (maildir:/var/mail/ops)".into());
+        }
+        let poll = Duration::from_millis(m.maildir_poll_ms.max(50));
+        return Some(SourceConfig::Maildir { path: PathBuf::from(path), poll_interval: poll, disposition });
+    }
+    match m.source.as_str() {
+        "" | "none" => None,
+        "imap" => imap(raw, disposition, problems).map(SourceConfig::Imap),
+        other => {
+            problems.push(format!("mailbox.source {other:?}: expected imap, maildir:PATH or none"));
+            None
+        }
+    }
+}
+
+fn secret(
+    value: &Option<String>,
+    file: &Option<PathBuf>,
+    what: &str,
+    problems: &mut Vec<String>,
+) -> Option<SecretString> {
+    if let Some(v) = value {
+        return Some(SecretString::from(v.clone()));
+    }
+    let path = file.as_ref()?;
+    match std::fs::read_to_string(path) {
+        Ok(s) => Some(SecretString::from(s.trim_end_matches(['\n', '\r']).to_string())),
+        Err(e) => {
+            problems.push(format!("{what}_file {}: {e}", path.display()));
+            None
+        }
+    }
+}
+
+fn imap(raw: &RawConfig, disposition: Disposition, problems: &mut Vec<String>) -> Option<ImapConfig> {
+    let m = &raw.mailbox;
+    let before = problems.len();
+    let tls = match m.tls.as_str() {
+        "implicit" | "tls" => TlsMode::Implicit,
+        "starttls" => TlsMode::StartTls,
+        "none" => TlsMode::None,
+        other => {
+            problems.push(format!("mailbox.tls {other:?}: expected implicit, starttls or none"));
+            TlsMode::None
+        }
+    };
+    if m.host.is_empty() {
+        problems.push("mailbox.host is required for an IMAP source".into());
+    }
+    if tls == TlsMode::None && !is_loopback(&m.host) {
+        problems.push(format!("mailbox.tls = none is only allowed on loopback, not {:?}", m.host));
+    }
+    if m.username.is_empty() {
+        problems.push("mailbox.username is required for an IMAP source".into());
+    }
+    let auth = match m.auth.as_str() {
+        "password" => match secret(&m.password, &m.password_file, "mailbox.password", problems) {
+            Some(p) => Some(ImapAuth::Password(p)),
+            None => {
+                problems
+                    .push("mailbox.auth = password needs MAILROOM__MAILBOX__PASSWORD or mailbox.password_file".into());
+                None
+            }
+        },
+        "xoauth2" => {
+            let token = secret(&m.oauth_token, &m.oauth_token_file, "mailbox.oauth_token", problems);
+            if token.is_none() && m.oauth_token_command.is_none() {
+                problems.push("mailbox.auth = xoauth2 needs MAILROOM__MAILBOX__OAUTH_TOKEN, mailbox.oauth_token_file or mailbox.oauth_token_command".into());
+            }
+            Some(ImapAuth::XOAuth2 { token, command: m.oauth_token_command.clone() })
+        }
+        other => {
+            problems.push(format!("mailbox.auth {other:?}: expected password or xoauth2"));
+            None
+        }
+    };
+    for (name, v) in [
+        ("idle_renew_secs", m.idle_renew_secs),
+        ("poll_interval_secs", m.poll_interval_secs),
+        ("timeout_secs", m.timeout_secs),
+    ] {
+        if v == 0 {
+            problems.push(format!("mailbox.{name} must be at least 1"));
+        }
+    }
+    if m.idle_renew_secs >= 29 * 60 {
+        problems.push("mailbox.idle_renew_secs must stay below the servers' 29-minute IDLE limit".into());
+    }
+    if problems.len() > before {
+        return None;
+    }
+    let port = m.port.unwrap_or(if tls == TlsMode::Implicit { 993 } else { 143 });
+    Some(ImapConfig {
+        host: m.host.clone(),
+        port,
+        tls,
+        ca_file: m.ca_file.clone(),
+        username: m.username.clone(),
+        auth: auth?,
+        folder: m.folder.clone(),
+        idle: m.idle,
+        idle_renew: Duration::from_secs(m.idle_renew_secs),
+        poll_interval: Duration::from_secs(m.poll_interval_secs),
+        timeout: Duration::from_secs(m.timeout_secs),
+        fetch_batch: m.fetch_batch.max(1),
+        disposition,
+    })
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+use std::io::Write;
+
+use super::*;
+
+/// Config tests change the process environment, so they run one at a time.
+static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn file(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f
+}
+
+fn with_env<T>(vars: &[(&str, &str)], f: impl FnOnce() -> T) -> T {
+    let _guard = ENV.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: tests touching the environment hold ENV, so no other thread
+    // of this test binary reads or writes it meanwhile.
+    unsafe {
+        for (k, v) in vars {
+            std::env::set_var(k, v);
+        }
+    }
+    let out = f();
+    unsafe {
+        for (k, _) in vars {
+            std::env::remove_var(k);
+        }
+    }
+    out
+}
+
+const IMAP: &str = r#"
+[mailbox]
+source = "imap"
+host = "imap.example.com"
+username = "ops@example.com"
+
+[mailbox.disposition]
+mode = "flag"
+"#;
+
+#[test]
+fn without_a_file_the_defaults_are_valid_and_read_no_mail() {
+    let c = with_env(&[], || Config::load(None)).unwrap();
+    assert_eq!(c.database_url, "sqlite:mailroom.db");
+    assert!(c.source.is_none());
+}
+
+#[test]
+fn environment_variables_override_the_file_and_supply_the_secret() {
+    let f = file(IMAP);
+    let c = with_env(
+        &[
+            ("MAILROOM__MAILBOX__PASSWORD", "s3cret"),
+            ("MAILROOM__MAILBOX__FOLDER", "Ops"),
+            ("MAILROOM__DATABASE__URL", "sqlite:/tmp/x.db"),
+        ],
+        || Config::load(Some(f.path())),
+    )
+    .unwrap();
+    let Some(SourceConfig::Imap(imap)) = &c.source else { panic!("{c:?}") };
+    assert_eq!((imap.port, imap.tls, imap.folder.as_str()), (993, TlsMode::Implicit, "Ops"));
+    assert_eq!(c.database_url, "sqlite:/tmp/x.db");
+    assert_eq!(imap.disposition, Disposition::Flag { keyword: "$MailroomDone".into() });
+    let shown = c.masked();
+    assert!(shown.contains("********") && !shown.contains("s3cret"), "{shown}");
+}
+
+#[test]
+fn a_secret_in_the_file_is_refused_and_every_problem_is_listed() {
+    let f = file(
+        "[mailbox]\nsource = \"imap\"\nhost = \"imap.example.com\"\ntls = \"none\"\npassword = \"oops\"\nidle_renew_secs = 1800\n",
+    );
+    let e = with_env(&[], || Config::load(Some(f.path()))).unwrap_err().to_string();
+    for part in
+        ["mailbox.password` is a secret", "only allowed on loopback", "mailbox.username is required", "29-minute"]
+    {
+        assert!(e.contains(part), "{e} lacks {part}");
+    }
+}
+
+#[test]
+fn a_password_file_and_plain_imap_on_loopback_are_accepted() {
+    let pw = file("from-a-file\n");
+    let f = file(&format!(
+        "[mailbox]\nsource = \"imap\"\nhost = \"127.0.0.1\"\nport = 1143\ntls = \"none\"\nusername = \"ops\"\npassword_file = {:?}\n",
+        pw.path()
+    ));
+    let c = with_env(&[], || Config::load(Some(f.path()))).unwrap();
+    let Some(SourceConfig::Imap(imap)) = c.source else { panic!() };
+    let ImapAuth::Password(p) = imap.auth else { panic!() };
+    assert_eq!(secrecy::ExposeSecret::expose_secret(&p), "from-a-file");
+}
+
+#[test]
+fn an_unknown_key_or_a_missing_file_is_refused() {
+    let f = file("[mailbox]\nsorce = \"imap\"\n");
+    assert!(with_env(&[], || Config::load(Some(f.path()))).unwrap_err().to_string().contains("sorce"));
+    let e = with_env(&[], || Config::load(Some(Path::new("/nonexistent/mailroom.toml")))).unwrap_err().to_string();
+    assert!(e.contains("no such configuration file"), "{e}");
+}
+
+#[test]
+fn a_maildir_source_is_a_path() {
+    let c = with_env(&[("MAILROOM__MAILBOX__SOURCE", "maildir:/var/mail/ops")], || Config::load(None)).unwrap();
+    assert!(matches!(c.source, Some(SourceConfig::Maildir { ref path, .. }) if path == Path::new("/var/mail/ops")));
+}
