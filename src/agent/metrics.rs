@@ -17,6 +17,10 @@ pub struct Metrics {
     escalated: AtomicU64,
     ignored: AtomicU64,
     reconnects: AtomicU64,
+    /// How long the last processed message waited in the inbox, and the
+    /// longest wait seen: stored → decision committed.
+    lag_ms: AtomicU64,
+    max_lag_ms: AtomicU64,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -29,6 +33,8 @@ pub struct Snapshot {
     pub escalated: u64,
     pub ignored: u64,
     pub reconnects: u64,
+    pub lag_ms: u64,
+    pub max_lag_ms: u64,
 }
 
 fn inc(c: &AtomicU64) {
@@ -47,6 +53,12 @@ impl Metrics {
             DecisionKind::Escalate => &self.escalated,
             DecisionKind::Ignore => &self.ignored,
         });
+    }
+
+    pub fn lag(&self, waited: std::time::Duration) {
+        let ms = u64::try_from(waited.as_millis()).unwrap_or(u64::MAX);
+        self.lag_ms.store(ms, Ordering::Relaxed);
+        self.max_lag_ms.fetch_max(ms, Ordering::Relaxed);
     }
 
     pub fn failed(&self) {
@@ -68,6 +80,8 @@ impl Metrics {
             escalated: g(&self.escalated),
             ignored: g(&self.ignored),
             reconnects: g(&self.reconnects),
+            lag_ms: g(&self.lag_ms),
+            max_lag_ms: g(&self.max_lag_ms),
         }
     }
 }

@@ -121,8 +121,13 @@ impl<S: MailSource> Agent<S> {
         self.source.connect().await?;
         info!(source = self.source.name(), "connected");
         loop {
+            let before = self.metrics.snapshot();
             self.sync(shutdown).await?;
             backoff.reset();
+            let m = self.metrics.snapshot();
+            if m != before {
+                info!(received = m.received, duplicates = m.duplicates, processed = m.processed, failed = m.failed, lag_ms = m.lag_ms, max_lag_ms = m.max_lag_ms, "inbox");
+            }
             if shutdown.is_cancelled() {
                 return Ok(());
             }

@@ -45,6 +45,7 @@ pub async fn process_one(
 ) -> Result<Processed, StoreError> {
     let span = info_span!("message", id = p.id, message_id = tracing::field::Empty, decision = tracing::field::Empty);
     async move {
+        let received_at = chrono::DateTime::parse_from_rfc3339(&p.received_at).ok();
         let (engine2, store2, raw) = (engine.clone(), store.clone(), p.raw);
         let outcome = tokio::spawn(async move { triage(&raw, &engine2, &store2).await }).await;
         match outcome {
@@ -57,6 +58,9 @@ pub async fn process_one(
                     return Ok(Processed::AlreadyDone);
                 }
                 metrics.processed(t.decision.kind);
+                if let Some(at) = received_at {
+                    metrics.lag((chrono::Utc::now() - at.to_utc()).to_std().unwrap_or_default());
+                }
                 info!(category = %t.classification.category, order = r.order_id.as_deref().unwrap_or("-"), "{}", t.decision.reason);
                 Ok(Processed::Decided { decision: r.decision, reason: r.reason })
             }

@@ -107,7 +107,8 @@ pub async fn replay(config: Option<PathBuf>, id: i64) -> Result<ExitCode> {
     let Some(raw) = store.raw_message(id).await? else { bail!("no message {id} in {}", cfg.database_url) };
     store.requeue(id).await?;
     let metrics = crate::agent::Metrics::default();
-    match process_one(Pending { id, raw }, &engine, &store, &metrics).await? {
+    let received_at = chrono::Utc::now().to_rfc3339();
+    match process_one(Pending { id, raw, received_at }, &engine, &store, &metrics).await? {
         Processed::Decided { reason, .. } => println!("message {id}: {reason}"),
         Processed::Failed(e) => println!("message {id}: failed again: {e}"),
         Processed::AlreadyDone => println!("message {id}: processed meanwhile by a running agent"),

@@ -56,6 +56,8 @@ pub struct Stored {
 pub struct Pending {
     pub id: i64,
     pub raw: Vec<u8>,
+    /// When it was stored (RFC 3339), for the inbox lag.
+    pub received_at: String,
 }
 
 /// The outcome of processing, as recorded.
@@ -179,11 +181,13 @@ impl Store {
 
     /// The oldest messages still waiting to be processed.
     pub async fn pending(&self, limit: i64) -> Result<Vec<Pending>, StoreError> {
-        let rows = sqlx::query("SELECT id, raw FROM messages WHERE state = 'received' ORDER BY id LIMIT $1")
+        let rows = sqlx::query("SELECT id, raw, received_at FROM messages WHERE state = 'received' ORDER BY id LIMIT $1")
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        rows.iter().map(|r| Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")? })).collect()
+        rows.iter()
+            .map(|r| Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")?, received_at: r.try_get("received_at")? }))
+            .collect()
     }
 
     /// Record a message as processed, if it still is `received`. Returns
