@@ -1,5 +1,6 @@
 //! One integration-test binary (zero-to-production style): each module is
 //! a stage or a command, tested through the library's public API.
 
+mod agent_maildir;
 mod eval_command;
 mod fixture_labels;

@@ -1,0 +1,207 @@
+//! The live agent over a Maildir, as a real `mailroom run` process: a
+//! backlog drains, kill -9 mid-batch loses and doubles nothing, a malformed
+//! message is parked while the rest go on, SIGTERM exits 0.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use mailroom::store::{MessageState, Store};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// `n` distinct messages: fixture mails with a fresh Message-ID each.
+pub fn unique_mails(n: usize) -> Vec<Vec<u8>> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    cases.sort();
+    let raws: Vec<Vec<u8>> = cases.iter().map(|p| std::fs::read(p).unwrap()).collect();
+    (0..n)
+        .map(|i| {
+            let raw = &raws[i % raws.len()];
+            let mut out = format!("Message-ID: <load-{i}@mailroom.test>\r\n").into_bytes();
+            // Drop the original Message-ID so each copy is its own message.
+            let text = String::from_utf8_lossy(raw);
+            let mut in_headers = true;
+            for line in text.split_inclusive('\n') {
+                if line.trim().is_empty() {
+                    in_headers = false;
+                }
+                if in_headers && line.to_ascii_lowercase().starts_with("message-id:") {
+                    continue;
+                }
+                out.extend_from_slice(line.as_bytes());
+            }
+            out
+        })
+        .collect()
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    maildir: PathBuf,
+    config: PathBuf,
+    db: String,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let maildir = root.join("Maildir");
+    for sub in ["tmp", "new", "cur"] {
+        std::fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    let db = format!("sqlite:{}", root.join("mailroom.db").display());
+    let config = root.join("mailroom.toml");
+    let text = format!(
+        "[database]\nurl = {db:?}\n\n[mailbox]\nsource = \"maildir:{}\"\nmaildir_poll_ms = 100\n\n[triage]\nsenders_file = {:?}\norders_file = {:?}\n",
+        maildir.display(),
+        fixtures().join("senders.toml"),
+        fixtures().join("orders.json"),
+    );
+    std::fs::write(&config, text).unwrap();
+    Setup { _dir: dir, root, maildir, config, db }
+}
+
+fn deliver(maildir: &Path, mails: &[Vec<u8>], from: usize) {
+    for (i, raw) in mails.iter().enumerate() {
+        let name = format!("{}.M{}P1.test", 1_700_000_000 + from + i, from + i);
+        std::fs::write(maildir.join("tmp").join(&name), raw).unwrap();
+        std::fs::rename(maildir.join("tmp").join(&name), maildir.join("new").join(&name)).unwrap();
+    }
+}
+
+fn start(s: &Setup) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_mailroom"))
+        .args(["run", "--config"])
+        .arg(&s.config)
+        .current_dir(&s.root)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mailroom binary runs")
+}
+
+async fn counts(store: &Store) -> (i64, i64, i64) {
+    let mut c = (0, 0, 0);
+    for (state, n) in store.state_counts().await.unwrap() {
+        match state {
+            MessageState::Received => c.0 = n,
+            MessageState::Processed => c.1 = n,
+            MessageState::Failed => c.2 = n,
+        }
+    }
+    c
+}
+
+/// Wait until `done(received, processed, failed)` holds.
+async fn wait_for(store: &Store, what: &str, done: impl Fn((i64, i64, i64)) -> bool) -> (i64, i64, i64) {
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let c = counts(store).await;
+        if done(c) {
+            return c;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; counts (received, processed, failed) = {c:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default()
+}
+
+fn filed(maildir: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    for f in ["auto", "escalated", "ignored", "failed"] {
+        all.extend(files(&maildir.join(format!(".mailroom.{f}/cur"))));
+    }
+    all.sort();
+    all
+}
+
+#[tokio::test]
+async fn kill_9_in_the_middle_of_a_backlog_then_restart_processes_every_message_exactly_once() {
+    let s = setup();
+    let n = 1_000;
+    let mails = unique_mails(n);
+    deliver(&s.maildir, &mails, 0);
+    // Migrate before the agent starts, so the two never race to create it.
+    let store = Store::open(&s.db).await.unwrap();
+    let mut agent = start(&s);
+    wait_for(&store, "some of the backlog", |(_, p, f)| p + f >= 100).await;
+    agent.kill().unwrap();
+    agent.wait().unwrap();
+    let at_kill = counts(&store).await;
+    assert!(at_kill.1 + at_kill.2 < n as i64, "killed mid-batch: {at_kill:?}");
+
+    let mut agent = start(&s);
+    let done = wait_for(&store, "the whole backlog", |(r, p, f)| r == 0 && p + f == n as i64).await;
+    // Disposition trails the commit; wait for the last files to move.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while filed(&s.maildir).len() < n && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    stop(&mut agent);
+
+    assert_eq!(done.0 + done.1 + done.2, n as i64, "one stored message per mail: {done:?}");
+    for row in store.messages(None, i64::MAX).await.unwrap() {
+        assert_eq!(row.attempts, 1, "message {} was recorded {} times", row.id, row.attempts);
+    }
+    let moved = filed(&s.maildir);
+    assert_eq!(moved.len(), n, "every mail filed exactly once");
+    let mut unique = moved.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), n);
+    assert!(files(&s.maildir.join("new")).is_empty() && files(&s.maildir.join("cur")).is_empty());
+}
+
+pub fn stop(agent: &mut Child) {
+    let sent = Command::new("kill").args(["-TERM", &agent.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let status = agent.wait().unwrap();
+    assert!(status.success(), "SIGTERM must end the agent with exit 0, got {status}");
+}
+
+#[tokio::test]
+async fn a_malformed_message_is_parked_new_mail_is_noticed_and_sigterm_exits_0() {
+    let s = setup();
+    deliver(&s.maildir, &unique_mails(5), 0);
+    std::fs::write(s.maildir.join("new").join("1.bad.test"), b"\x00\x01garbage without headers\xff").unwrap();
+    // Migrate before the agent starts, so the two never race to create it.
+    let store = Store::open(&s.db).await.unwrap();
+    let mut agent = start(&s);
+    wait_for(&store, "the first batch", |(r, p, f)| r == 0 && p == 5 && f == 1).await;
+    // Mail arriving while the agent waits is noticed within seconds.
+    let t = Instant::now();
+    deliver(&s.maildir, &unique_mails(7)[5..], 5);
+    wait_for(&store, "the new mail", |(_, p, _)| p == 7).await;
+    assert!(t.elapsed() < Duration::from_secs(10), "new mail took {:?}", t.elapsed());
+    stop(&mut agent);
+    let failed = store.messages(Some(MessageState::Failed), 10).await.unwrap();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(files(&s.maildir.join(".mailroom.failed/cur")).len(), 1);
+
+    // Replay parks it again, visibly, and changes nothing else.
+    let out = Command::new(env!("CARGO_BIN_EXE_mailroom"))
+        .args(["replay", &failed[0].id.to_string(), "--config"])
+        .arg(&s.config)
+        .current_dir(&s.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("failed again"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(counts(&store).await, (0, 7, 1));
+}
