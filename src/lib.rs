@@ -8,6 +8,7 @@ pub mod decide;
 pub mod domain;
 pub mod eval;
 pub mod link;
+pub mod notify;
 pub mod mailbox;
 pub mod parse;
 pub mod pipeline;

@@ -126,7 +126,15 @@ impl<S: MailSource> Agent<S> {
             backoff.reset();
             let m = self.metrics.snapshot();
             if m != before {
-                info!(received = m.received, duplicates = m.duplicates, processed = m.processed, failed = m.failed, lag_ms = m.lag_ms, max_lag_ms = m.max_lag_ms, "inbox");
+                info!(
+                    received = m.received,
+                    duplicates = m.duplicates,
+                    processed = m.processed,
+                    failed = m.failed,
+                    lag_ms = m.lag_ms,
+                    max_lag_ms = m.max_lag_ms,
+                    "inbox"
+                );
             }
             if shutdown.is_cancelled() {
                 return Ok(());

@@ -181,12 +181,15 @@ impl Store {
 
     /// The oldest messages still waiting to be processed.
     pub async fn pending(&self, limit: i64) -> Result<Vec<Pending>, StoreError> {
-        let rows = sqlx::query("SELECT id, raw, received_at FROM messages WHERE state = 'received' ORDER BY id LIMIT $1")
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, raw, received_at FROM messages WHERE state = 'received' ORDER BY id LIMIT $1")
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter()
-            .map(|r| Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")?, received_at: r.try_get("received_at")? }))
+            .map(|r| {
+                Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")?, received_at: r.try_get("received_at")? })
+            })
             .collect()
     }
 
