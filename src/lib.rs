@@ -1,5 +1,6 @@
 //! mailroom: triage for an e-commerce operations mailbox.
 
+pub mod act;
 pub mod agent;
 pub mod classify;
 pub mod cli;
@@ -8,8 +9,8 @@ pub mod decide;
 pub mod domain;
 pub mod eval;
 pub mod link;
-pub mod notify;
 pub mod mailbox;
+pub mod notify;
 pub mod parse;
 pub mod pipeline;
 pub mod senders;

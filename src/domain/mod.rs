@@ -9,4 +9,4 @@ mod order;
 pub use category::{Category, Party, UnknownCategory};
 pub use decision::DecisionKind;
 pub use email::{Attachment, AuthVerdict, BodySource, Email, Forwarded, Header, Mailbox, TrustSignals};
-pub use order::{Customer, Order, OrderLine, OrderStatus, ShippingAddress};
+pub use order::{Customer, IllegalTransition, Order, OrderLine, OrderStatus, ShippingAddress};

@@ -102,6 +102,37 @@ impl OrderStatus {
     }
 }
 
+/// A status change the state machine does not allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("an order cannot go from {from} to {to}")]
+pub struct IllegalTransition {
+    pub from: OrderStatus,
+    pub to: OrderStatus,
+}
+
+impl OrderStatus {
+    /// The legal transitions, written down once. Staying in the same status
+    /// is always allowed (and changes nothing).
+    pub fn can_become(self, to: OrderStatus) -> bool {
+        use OrderStatus::*;
+        self == to
+            || matches!(
+                (self, to),
+                (Placed, Paid | Cancelled)
+                    | (Paid, Processing | Cancelled)
+                    | (Processing, Shipped | Cancelled)
+                    | (Shipped, OutForDelivery | DeliveryException | Delivered | Returned)
+                    | (OutForDelivery, Delivered | DeliveryException | Shipped | Returned)
+                    | (DeliveryException, OutForDelivery | Shipped | Delivered | Returned)
+                    | (Delivered, Returned)
+            )
+    }
+
+    pub fn transition(self, to: OrderStatus) -> Result<OrderStatus, IllegalTransition> {
+        if self.can_become(to) { Ok(to) } else { Err(IllegalTransition { from: self, to }) }
+    }
+}
+
 impl fmt::Display for OrderStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -118,6 +149,43 @@ impl FromStr for OrderStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_transitions_follow_the_life_of_a_parcel_and_end_states_are_final() {
+        use OrderStatus::*;
+        let legal = [
+            (Placed, Paid),
+            (Paid, Processing),
+            (Processing, Shipped),
+            (Shipped, OutForDelivery),
+            (OutForDelivery, Delivered),
+            (Shipped, DeliveryException),
+            (DeliveryException, OutForDelivery),
+            (Delivered, Returned),
+            (Placed, Cancelled),
+        ];
+        for (a, b) in legal {
+            assert!(a.transition(b).is_ok(), "{a} -> {b}");
+        }
+        let illegal = [
+            (Delivered, Shipped),
+            (Cancelled, Processing),
+            (Returned, Delivered),
+            (Placed, Shipped),
+            (Processing, DeliveryException),
+            (Shipped, Cancelled),
+        ];
+        for (a, b) in illegal {
+            let e = a.transition(b).unwrap_err();
+            assert_eq!(e.to_string(), format!("an order cannot go from {a} to {b}"));
+        }
+        for s in OrderStatus::ALL {
+            assert!(s.can_become(s));
+            if matches!(s, Cancelled | Returned) {
+                assert!(OrderStatus::ALL.iter().all(|t| *t == s || !s.can_become(*t)), "{s} is final");
+            }
+        }
+    }
 
     #[test]
     fn the_spec_example_order_parses_and_round_trips() {

@@ -205,11 +205,7 @@ impl Store {
 
     /// The UPDATE of [`Store::record_processed`], inside a caller's
     /// transaction, so later stages can commit their effects with it.
-    pub async fn mark_processed(
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        id: i64,
-        r: &Recorded,
-    ) -> Result<bool, StoreError> {
+    pub async fn mark_processed(tx: &mut super::Tx, id: i64, r: &Recorded) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE messages SET state = 'processed', attempts = attempts + 1, error = NULL, subject = $2, \
              category = $3, decision = $4, reason = $5, order_id = $6, triage = $7, processed_at = $8 \

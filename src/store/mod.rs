@@ -6,6 +6,7 @@
 
 mod inbox;
 mod orders;
+mod resolution;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -16,6 +17,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, content_hash, message_id_of};
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
+pub use resolution::{NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
