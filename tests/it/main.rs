@@ -4,3 +4,4 @@
 mod agent_maildir;
 mod eval_command;
 mod fixture_labels;
+mod outbox_webhook;
