@@ -13,9 +13,12 @@ use tokio_util::sync::CancellationToken;
 
 /// A minimal HTTP/1.1 server: answers each request with the next status
 /// from `script` (the last one repeats) and keeps what it received.
+/// One request as received: its headers (lower-case names) and body.
+type Request = (Vec<(String, String)>, String);
+
 struct Receiver {
     url: String,
-    got: Arc<Mutex<Vec<(Vec<(String, String)>, String)>>>,
+    got: Arc<Mutex<Vec<Request>>>,
 }
 
 async fn receiver(script: Vec<u16>) -> Receiver {
