@@ -7,6 +7,7 @@
 //! prints the effective configuration with secrets masked.
 
 mod raw;
+mod resolution;
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use crate::mailbox::Disposition;
 use crate::mailbox::imap::{ImapAuth, ImapConfig, TlsMode};
 use crate::senders::TrustedSenders;
 pub use raw::RawConfig;
+pub use resolution::{EmailTransport, Resolution};
 
 /// Where mail comes from.
 #[derive(Debug, Clone)]
@@ -32,6 +34,7 @@ pub enum SourceConfig {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub database_url: String,
+    pub resolution: Resolution,
     pub source: Option<SourceConfig>,
     /// Longest wait between two full comparisons of server and store.
     pub reconcile_interval: Duration,
@@ -48,7 +51,7 @@ pub struct ConfigError(pub Vec<String>);
 
 /// Secrets a config file must not hold; they come from the environment or
 /// from a file named by the `*_file` key.
-const SECRET_KEYS: [&str; 2] = ["mailbox.password", "mailbox.oauth_token"];
+const SECRET_KEYS: [&str; 4] = ["mailbox.password", "mailbox.oauth_token", "email.password", "webhook.secret"];
 
 impl Config {
     /// Defaults, then `path` (when it exists, or when asked for explicitly),
@@ -95,6 +98,7 @@ impl Config {
             None => TrustedSenders { carrier: raw.senders.carrier.clone(), supplier: raw.senders.supplier.clone() },
         };
         let source = source(&raw, &mut problems);
+        let resolution = resolution::resolution(&raw, &mut problems);
         if raw.mailbox.reconcile_interval_secs == 0 {
             problems.push("mailbox.reconcile_interval_secs must be at least 1".into());
         }
@@ -108,6 +112,7 @@ impl Config {
         }
         Ok(Config {
             database_url: raw.database.url.clone(),
+            resolution,
             source,
             reconcile_interval: Duration::from_secs(raw.mailbox.reconcile_interval_secs),
             rules_dir: raw.triage.rules_dir.clone(),
@@ -120,7 +125,12 @@ impl Config {
     /// The effective configuration as TOML, secrets masked.
     pub fn masked(&self) -> String {
         let mut shown = self.raw.clone();
-        for s in [&mut shown.mailbox.password, &mut shown.mailbox.oauth_token] {
+        for s in [
+            &mut shown.mailbox.password,
+            &mut shown.mailbox.oauth_token,
+            &mut shown.email.password,
+            &mut shown.webhook.secret,
+        ] {
             if s.is_some() {
                 *s = Some("********".into());
             }
@@ -261,7 +271,7 @@ fn imap(raw: &RawConfig, disposition: Disposition, problems: &mut Vec<String>) -
     })
 }
 
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 

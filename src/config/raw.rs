@@ -13,6 +13,12 @@ pub struct RawConfig {
     pub mailbox: Mailbox,
     pub triage: Triage,
     pub senders: Senders,
+    pub email: Email,
+    pub webhook: Webhook,
+    pub outbox: Outbox,
+    /// `default` and per category: off, shadow, approve or auto.
+    pub autonomy: std::collections::BTreeMap<String, String>,
+    pub brands: Vec<Brand>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,4 +138,96 @@ pub struct Triage {
 pub struct Senders {
     pub carrier: Vec<TrustedParty>,
     pub supplier: Vec<TrustedParty>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Email {
+    /// `smtp`, `maildir:PATH` (write notices to a local Maildir) or `none`.
+    pub transport: String,
+    pub host: String,
+    pub port: Option<u16>,
+    /// `starttls` (587), `implicit` (465) or `none` (loopback only).
+    pub tls: String,
+    pub username: Option<String>,
+    /// Secret: from MAILROOM__EMAIL__PASSWORD only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    pub password_file: Option<PathBuf>,
+    pub timeout_secs: u64,
+}
+
+impl Default for Email {
+    fn default() -> Self {
+        Email {
+            transport: "none".into(),
+            host: String::new(),
+            port: None,
+            tls: "starttls".into(),
+            username: None,
+            password: None,
+            password_file: None,
+            timeout_secs: 30,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Webhook {
+    /// Where every order event is POSTed; none when empty.
+    pub url: String,
+    /// Secret: from MAILROOM__WEBHOOK__SECRET only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    pub secret_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Outbox {
+    /// The kill switch: hold every outgoing message.
+    pub paused: bool,
+    pub max_attempts: i64,
+    pub backoff_base_secs: u64,
+    pub backoff_max_secs: u64,
+    pub per_minute: u32,
+    /// At most this many automatic mails per recipient per window.
+    pub recipient_cap: i64,
+    pub recipient_cap_hours: i64,
+    /// Notification templates (default: the bundled templates/).
+    pub templates_dir: Option<PathBuf>,
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Outbox {
+            paused: false,
+            max_attempts: 8,
+            backoff_base_secs: 30,
+            backoff_max_secs: 3600,
+            per_minute: 60,
+            recipient_cap: 3,
+            recipient_cap_hours: 24,
+            templates_dir: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// As in the order book's `brand`.
+    pub name: String,
+    /// `Name <address>` the brand's mail comes from.
+    pub from: String,
+    pub reply_to: Option<String>,
+    pub support_email: Option<String>,
+    pub website: Option<String>,
+    #[serde(default = "english")]
+    pub default_language: String,
+}
+
+fn english() -> String {
+    "en".into()
 }

@@ -105,3 +105,55 @@ fn a_maildir_source_is_a_path() {
     let c = with_env(&[("MAILROOM__MAILBOX__SOURCE", "maildir:/var/mail/ops")], || Config::load(None)).unwrap();
     assert!(matches!(c.source, Some(SourceConfig::Maildir { ref path, .. }) if path == Path::new("/var/mail/ops")));
 }
+
+#[test]
+fn autonomy_brands_and_channels_are_read_and_checked() {
+    let f = file(
+        r#"
+[autonomy]
+default = "shadow"
+carrier_delay = "auto"
+customer_wismo = "approve"
+
+[[brands]]
+name = "Northwind Apparel"
+from = "Northwind Apparel <care@northwind.example>"
+default_language = "en"
+
+[email]
+transport = "smtp"
+host = "smtp.example.com"
+
+[webhook]
+url = "https://oms.example.com/hooks/mailroom"
+
+[outbox]
+recipient_cap = 5
+"#,
+    );
+    let c =
+        with_env(&[("MAILROOM__WEBHOOK__SECRET", "hook-secret"), ("MAILROOM__EMAIL__PASSWORD", "smtp-secret")], || {
+            Config::load(Some(f.path()))
+        })
+        .unwrap();
+    let r = &c.resolution;
+    use crate::act::Mode;
+    use crate::domain::Category;
+    assert_eq!(r.autonomy.mode(Category::CarrierDelay), Mode::Auto);
+    assert_eq!(r.autonomy.mode(Category::CustomerWismo), Mode::Approve);
+    assert_eq!(r.autonomy.mode(Category::SupplierDelay), Mode::Shadow);
+    assert_eq!(r.brands.get("Northwind Apparel").slug, "northwind-apparel");
+    assert_eq!(r.guard.per_recipient, 5);
+    assert!(matches!(&r.email, EmailTransport::Smtp(s) if s.port == 587));
+    assert!(r.webhook.is_some());
+    let shown = c.masked();
+    assert!(!shown.contains("hook-secret") && !shown.contains("smtp-secret"), "{shown}");
+
+    let bad = file(
+        "[autonomy]\ncarrier_delay = \"sometimes\"\nnot_a_label = \"auto\"\n\n[webhook]\nurl = \"https://x.example\"\n\n[[brands]]\nname = \"X\"\nfrom = \"nobody\"\n",
+    );
+    let e = with_env(&[], || Config::load(Some(bad.path()))).unwrap_err().to_string();
+    for part in ["sometimes", "not_a_label", "webhook.url needs", "is not a mailbox"] {
+        assert!(e.contains(part), "{e} lacks {part}");
+    }
+}
