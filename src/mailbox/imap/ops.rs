@@ -40,14 +40,15 @@ pub(super) async fn select(live: &mut Live, ctx: &Ctx, folder: &str) -> Result<u
         }
     })
     .await?;
+    // SELECT reports the folder as it is: what it announced is no news.
+    live.state.new_mail = false;
     epoch.ok_or_else(|| ctx.refused("select", format!("no UIDVALIDITY for {folder}")))
 }
 
 pub(super) async fn list(live: &mut Live, ctx: &Ctx, folder: &str) -> Result<Listing, SourceError> {
+    // The search sees everything announced before it; later announcements
+    // (during the search or after) are news for the next wait.
     let epoch = select(live, ctx, folder).await?;
-    // The search below sees everything announced so far; only later
-    // announcements are news.
-    live.state.new_mail = false;
     let mut uids: Vec<u32> = Vec::new();
     command(live, ctx, "search", "UID SEARCH ALL", |r| {
         if let Response::MailboxData(MailboxDatum::Search(found)) = r {
