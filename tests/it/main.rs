@@ -3,3 +3,4 @@
 
 mod eval_command;
 mod fixture_labels;
+mod support;
