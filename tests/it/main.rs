@@ -3,4 +3,5 @@
 
 mod eval_command;
 mod fixture_labels;
+mod imap_source;
 mod support;
