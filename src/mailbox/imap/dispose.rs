@@ -4,13 +4,15 @@
 //! MOVE when the server has it; otherwise COPY, STORE `\Deleted` and
 //! `UID EXPUNGE` of that one UID (UIDPLUS), never a bare EXPUNGE that
 //! would also remove what others marked deleted. A UID the folder no
-//! longer holds is not an error: the server answers OK with nothing done.
+//! longer holds is not an error: the server answers OK with nothing done,
+//! or (Dovecot, for a message another client expunged while this session
+//! still lists it) NO [EXPUNGEISSUED], which counts as done too.
 
 use async_imap::imap_proto::{MailboxDatum, Response};
 
 use super::super::{Disposition, Outcome, SourceError};
 use super::error::Ctx;
-use super::session::{Live, command, quote};
+use super::session::{Live, command, exchange, quote};
 
 pub(super) async fn dispose(
     live: &mut Live,
@@ -23,7 +25,7 @@ pub(super) async fn dispose(
         Disposition::None => Ok(()),
         Disposition::Flag { keyword } => {
             let flag = flag(ctx, keyword)?;
-            command(live, ctx, "dispose", &format!("UID STORE {uid} +FLAGS ({flag})"), |_| {}).await
+            on_message(live, ctx, &format!("UID STORE {uid} +FLAGS ({flag})")).await
         }
         Disposition::Move { .. } => {
             let Some(folder) = disposition.folder(outcome) else {
@@ -32,16 +34,22 @@ pub(super) async fn dispose(
             ensure_folder(live, ctx, folder).await?;
             let target = quote(ctx, "dispose", folder)?;
             if live.state.caps.moves {
-                command(live, ctx, "dispose", &format!("UID MOVE {uid} {target}"), |_| {}).await
+                on_message(live, ctx, &format!("UID MOVE {uid} {target}")).await
             } else if live.state.caps.uidplus {
-                command(live, ctx, "dispose", &format!("UID COPY {uid} {target}"), |_| {}).await?;
-                command(live, ctx, "dispose", &format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"), |_| {}).await?;
-                command(live, ctx, "dispose", &format!("UID EXPUNGE {uid}"), |_| {}).await
+                on_message(live, ctx, &format!("UID COPY {uid} {target}")).await?;
+                on_message(live, ctx, &format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)")).await?;
+                on_message(live, ctx, &format!("UID EXPUNGE {uid}")).await
             } else {
                 Err(ctx.refused("dispose", "the server has neither MOVE nor UIDPLUS: cannot move one message safely"))
             }
         }
     }
+}
+
+/// Runs a command on one message; the message being gone is success.
+async fn on_message(live: &mut Live, ctx: &Ctx, line: &str) -> Result<(), SourceError> {
+    let reply = exchange(live, ctx, "dispose", line, |_| {}).await?;
+    if reply.ok || reply.expunge_issued() { Ok(()) } else { Err(ctx.refused("dispose", reply.text)) }
 }
 
 /// Creates `folder` unless this session already knows it exists.

@@ -2,8 +2,9 @@
 //!
 //! Input: a live session. Output: the listing (UIDVALIDITY as the epoch,
 //! UIDs ascending) or raw messages. FETCH asks for `BODY.PEEK[]` so the
-//! server never sets `\Seen`; UIDs the folder no longer holds are simply
-//! absent from the answer.
+//! server never sets `\Seen`; UIDs the folder no longer holds (or that
+//! another client expunged meanwhile: `BODY[] NIL`, EXPUNGEISSUED) are
+//! simply absent from the answer.
 
 use std::collections::HashSet;
 
@@ -11,7 +12,7 @@ use async_imap::imap_proto::{AttributeValue, Capability, MailboxDatum, Response,
 
 use super::super::{Fetched, Listing, SourceError};
 use super::error::Ctx;
-use super::session::{Caps, Live, command, parse_uid, quote, uid_sets};
+use super::session::{Caps, Live, command, exchange, parse_uid, quote, uid_sets};
 
 pub(super) async fn capabilities(live: &mut Live, ctx: &Ctx) -> Result<Caps, SourceError> {
     let mut names = Vec::new();
@@ -74,7 +75,7 @@ pub(super) async fn fetch(
     let mut out = Vec::new();
     for set in uid_sets(&uids, batch) {
         let line = format!("UID FETCH {set} (UID BODY.PEEK[])");
-        command(live, ctx, "fetch", &line, |r| {
+        let reply = exchange(live, ctx, "fetch", &line, |r| {
             // Unsolicited FETCHes (flag changes) carry no body: skipped.
             if let Some((uid, raw)) = uid_and_body(r)
                 && wanted.contains(&uid)
@@ -84,6 +85,10 @@ pub(super) async fn fetch(
             }
         })
         .await?;
+        // Messages another client expunged meanwhile are just missing.
+        if !reply.ok && !reply.expunge_issued() {
+            return Err(ctx.refused("fetch", reply.text));
+        }
     }
     Ok(out)
 }

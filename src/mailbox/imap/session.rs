@@ -84,14 +84,43 @@ impl Live {
 }
 
 /// Runs one command to its tagged reply, handing every untagged response
-/// to `each`.
+/// to `each`; anything but OK is a refusal.
 pub(super) async fn command(
     live: &mut Live,
     ctx: &Ctx,
     op: &'static str,
     line: &str,
-    mut each: impl FnMut(&Response<'_>),
+    each: impl FnMut(&Response<'_>),
 ) -> Result<(), SourceError> {
+    let reply = exchange(live, ctx, op, line, each).await?;
+    if reply.ok { Ok(()) } else { Err(ctx.refused(op, reply.text)) }
+}
+
+/// The server's tagged answer to a command.
+#[derive(Debug)]
+pub(super) struct Reply {
+    pub ok: bool,
+    /// Status, response code and text, for errors.
+    pub text: String,
+}
+
+impl Reply {
+    /// RFC 5530 EXPUNGEISSUED: the command named a message another client
+    /// expunged meanwhile (Dovecot answers UID MOVE so, with NO).
+    pub fn expunge_issued(&self) -> bool {
+        self.text.to_ascii_uppercase().contains("EXPUNGEISSUED")
+    }
+}
+
+/// Runs one command to its tagged reply, whatever its status; fails only
+/// when the connection does.
+pub(super) async fn exchange(
+    live: &mut Live,
+    ctx: &Ctx,
+    op: &'static str,
+    line: &str,
+    mut each: impl FnMut(&Response<'_>),
+) -> Result<Reply, SourceError> {
     live.drain();
     let tag = ctx.io(op, live.imap.run_command(line)).await?;
     loop {
@@ -104,10 +133,7 @@ pub(super) async fn command(
         };
         match response.parsed() {
             Response::Done { tag: done, status, outcome } if *done == tag => {
-                return match status {
-                    Status::Ok => Ok(()),
-                    _ => Err(ctx.refused(op, outcome_text(status, outcome))),
-                };
+                return Ok(Reply { ok: *status == Status::Ok, text: outcome_text(status, outcome) });
             }
             Response::Data { status: Status::Bye, outcome } => {
                 return Err(ctx.lost(op, format!("server said BYE: {}", outcome.information.as_deref().unwrap_or(""))));
@@ -194,6 +220,14 @@ mod tests {
         assert_eq!(quote(&ctx, "x", r#"a"b\c"#).unwrap(), r#""a\"b\\c""#);
         assert!(quote(&ctx, "x", "a\r\nb").is_err());
         assert!(quote(&ctx, "x", "").is_err());
+    }
+
+    #[test]
+    fn expungeissued_is_recognised_in_the_reply_text() {
+        let moved_away =
+            Reply { ok: false, text: "No [EXPUNGEISSUED] Some of the requested messages no longer exist".into() };
+        assert!(moved_away.expunge_issued());
+        assert!(!Reply { ok: false, text: "No [TRYCREATE] Mailbox doesn't exist".into() }.expunge_issued());
     }
 
     #[test]
