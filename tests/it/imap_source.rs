@@ -114,6 +114,18 @@ async fn starttls_upgrades_the_plain_port_before_login() {
 }
 
 #[tokio::test]
+async fn plain_imap_to_a_host_that_is_not_loopback_is_refused_before_connecting() {
+    let server = Dovecot::new();
+    let mut cfg = server.imap_config("ops", TlsMode::None);
+    cfg.host = "192.0.2.1".into(); // TEST-NET-1: nothing may be sent there
+
+    let err = ImapSource::new(cfg).connect().await.unwrap_err();
+
+    assert!(matches!(err, SourceError::Refused { op: "connect", .. }), "{err:?}");
+    assert!(!err.is_transient());
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_an_auth_error_that_is_not_retried() {
     let server = Dovecot::new();
     let mut cfg = server.imap_config("ops", TlsMode::None);
@@ -287,6 +299,36 @@ async fn disposing_of_a_vanished_uid_is_not_an_error() {
 
         assert!(source.is_connected(), "{disposition:?}");
         assert!(source.list().await.is_ok());
+    }
+}
+
+#[tokio::test]
+async fn messages_another_client_expunges_after_listing_are_missing_from_fetch_and_disposing_of_them_is_a_no_op() {
+    for (disposition, options) in [
+        (moves(), Options::default()),
+        (moves(), Options { moves: false, ..Options::default() }),
+        (Disposition::Flag { keyword: "done".into() }, Options::default()),
+    ] {
+        let server = Dovecot::with(options);
+        for n in 1..=3 {
+            server.append("ops", "INBOX", &message(n)).await;
+        }
+        let mut cfg = server.imap_config("ops", TlsMode::None);
+        cfg.disposition = disposition.clone();
+        let mut source = connected(cfg).await;
+        let listing = source.list().await.unwrap();
+
+        // Gone while this session still counts them: Dovecot answers
+        // `BODY[] NIL` to the fetch, NO [EXPUNGEISSUED] to a MOVE.
+        server.expunge("ops", "INBOX", 1).await;
+        let fetched = source.fetch(&listing.keys).await.unwrap();
+        server.expunge("ops", "INBOX", 2).await;
+        source.dispose("2", AUTO).await.expect("disposing of a message someone removed is done");
+        source.dispose("3", AUTO).await.unwrap();
+
+        let keys: Vec<&str> = fetched.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, vec!["2", "3"], "{disposition:?}");
+        assert!(source.list().await.is_ok(), "{disposition:?}: the session is still usable");
     }
 }
 

@@ -228,6 +228,20 @@ impl Dovecot {
         let _ = s.logout().await;
     }
 
+    /// Deletes and expunges message `uid` of `folder` from another
+    /// connection (a human moving it away, say).
+    pub async fn expunge(&self, user: &str, folder: &str, uid: u32) {
+        let mut s = self.session(user).await;
+        within("select", s.select(folder)).await.expect("select");
+        let store =
+            async { s.uid_store(uid.to_string(), "+FLAGS.SILENT (\\Deleted)").await?.try_collect::<Vec<_>>().await };
+        within("store", store).await.expect("store \\Deleted");
+        within("expunge", async { s.uid_expunge(uid.to_string()).await?.try_collect::<Vec<_>>().await })
+            .await
+            .expect("expunge");
+        let _ = s.logout().await;
+    }
+
     /// UIDs in `folder`, ascending; empty when the folder does not exist.
     pub async fn folder_uids(&self, user: &str, folder: &str) -> Vec<u32> {
         let mut s = self.session(user).await;
