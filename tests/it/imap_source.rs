@@ -371,6 +371,33 @@ async fn a_stopped_server_is_a_transient_error_and_after_a_restart_connect_works
     assert_eq!(source.list().await.unwrap(), before, "same data, same UIDVALIDITY");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_in_the_middle_of_a_fetch_is_a_lost_connection_never_a_short_answer() {
+    let mut server = Dovecot::new();
+    let big = big_message(10 * 1024 * 1024);
+    for _ in 0..4 {
+        server.append("ops", "INBOX", &big).await;
+    }
+    let mut cfg = server.imap_config("ops", TlsMode::Implicit);
+    cfg.fetch_batch = 1;
+    let mut source = connected(cfg).await;
+    let all = source.list().await.unwrap().keys;
+
+    let (interrupted, ()) = tokio::join!(source.fetch(&all), async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        server.stop();
+    });
+    let err = interrupted.expect_err("a fetch cut short must fail, not return fewer messages");
+    server.start();
+    source.connect().await.unwrap();
+    let fetched = source.fetch(&all).await.unwrap();
+
+    assert!(matches!(err, SourceError::Lost { op: "fetch", .. }), "{err:?}");
+    assert!(err.is_transient());
+    assert_eq!(fetched.len(), 4);
+    assert!(fetched.iter().all(|f| f.raw == big));
+}
+
 #[tokio::test]
 async fn a_30_mb_message_fetches_whole() {
     let server = Dovecot::new();

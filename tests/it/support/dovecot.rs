@@ -586,6 +586,12 @@ fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
 }
 
 #[test]
+#[should_panic(expected = "apt-get install -y dovecot-imapd")]
+fn a_missing_server_binary_fails_loudly_with_the_install_command() {
+    require("dovecot-that-is-not-installed", "dovecot-imapd");
+}
+
+#[test]
 fn hmac_sha256_matches_rfc_4231_case_2() {
     let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
     let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
