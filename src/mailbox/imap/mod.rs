@@ -10,9 +10,14 @@
 //! dispose  = dispose::dispose: STORE +FLAGS, or CREATE once + MOVE / COPY+STORE+UID EXPUNGE
 //! ```
 //!
-//! Every network step is bounded by `timeout`. After any error the session
-//! is dropped; the agent loop calls `connect` again (with backoff when the
-//! error `is_transient`).
+//! Every network step is bounded by `timeout`: connect, handshake, greeting,
+//! login, and each server response read (one response is one whole message
+//! in a FETCH, so `timeout` must cover transferring the largest message).
+//! After any error the session is dropped; the agent loop calls `connect`
+//! again (with backoff when the error `is_transient`).
+//!
+//! Folder names are sent as quoted ASCII strings; non-ASCII names would
+//! need modified UTF-7, which is not done (the server refuses them).
 
 mod auth;
 mod connect;
@@ -48,8 +53,8 @@ pub enum TlsMode {
 pub enum ImapAuth {
     Password(SecretString),
     /// XOAUTH2 (Gmail, Microsoft 365): a bearer token given directly, or a
-    /// command whose standard output is one (run at every login, so it can
-    /// refresh).
+    /// command whose standard output is one (run with `sh -c` at every
+    /// login, so it can refresh). A given token wins over the command.
     XOAuth2 {
         token: Option<SecretString>,
         command: Option<String>,
