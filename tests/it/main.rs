@@ -4,4 +4,6 @@
 mod agent_maildir;
 mod eval_command;
 mod fixture_labels;
+mod imap_source;
 mod outbox_webhook;
+mod support;

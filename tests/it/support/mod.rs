@@ -1,0 +1,3 @@
+//! Real servers for the integration tests.
+
+pub mod dovecot;
