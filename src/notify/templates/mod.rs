@@ -185,3 +185,5 @@ pub struct Rendered {
     pub language: String,
 }
 
+#[cfg(test)]
+mod tests;
