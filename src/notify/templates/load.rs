@@ -262,6 +262,9 @@ fn read_source(
 /// each configured brand has English and its default language.
 fn check_coverage(dir: &Path, tree: &Tree, brands: &[BrandInfo], problems: &mut Vec<TemplateProblem>) {
     for (brand, langs) in &tree.brands {
+        if langs.is_empty() {
+            problems.push(problem(dir.join(brand), "a brand directory needs at least one language directory"));
+        }
         for (lang, present) in langs {
             for kind in Kind::ALL {
                 for part in PARTS {

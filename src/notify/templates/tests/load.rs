@@ -174,10 +174,12 @@ fn the_neutral_brand_is_required_and_directories_are_validated() {
     let dir = tree();
     fs::remove_dir_all(dir.path().join("_default")).expect("rm");
     fs::create_dir_all(dir.path().join("acme/English")).expect("mkdir");
+    fs::create_dir_all(dir.path().join("empty-brand")).expect("mkdir");
     let e = errors(dir.path(), &acme());
     let shown = e.to_string();
     assert!(shown.contains("_default"), "{shown}");
     assert!(shown.contains("not a language directory"), "{shown}");
+    assert!(e.0.iter().any(|p| p.file == dir.path().join("empty-brand")), "{shown}");
 }
 
 #[test]
