@@ -1,13 +1,41 @@
 //! Notification templates per brand and language (minijinja).
 //!
-//! Layout: `templates/BRAND/LANG/KIND.{subject,txt,html}`. Lookup falls
-//! back from the customer's language (`en-AU` → `en`) to the brand's
-//! default language, then English. Every template is checked at load
-//! against the variables its kind provides: an unknown variable fails at
-//! load, never at send.
+//! Layout: `templates/BRAND/LANG/KIND.{subject,txt,html}` (see
+//! `templates/README.md`). Lookup falls back from the customer's language
+//! (`en-AU` → `en`) to the brand's default language, then English; an
+//! unknown brand is written as the neutral `_default` brand in English.
+//! Every template is checked at load against the variables its kind
+//! provides: an unknown variable fails at load, never at send.
+//!
+//! ```text
+//! Templates::load(dir, brands)    load.rs   read, one environment per language
+//!   ├─ check::undeclared_names    check.rs  every name against Context's fields
+//!   └─ check::sample_renders      check.rs  every message, full + minimal sample
+//! Templates::render(brand, lang, kind, ctx)
+//!   language_chain → subject, text (tidied, wrapped), html   render.rs
+//! ```
+//!
+//! Filters (`filters.rs`) put facts into the template's language
+//! (`locale/`); `text.rs` holds the plain-text conventions and the HTML
+//! made from them; [`tracking_url`] builds carrier tracking links.
+
+mod brand;
+mod check;
+mod filters;
+mod load;
+mod locale;
+mod render;
+mod text;
+mod tracking;
+mod value;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+pub use brand::{BrandInfo, slug_of};
+pub use load::{TemplateErrors, TemplateProblem, Templates};
+pub use render::RenderError;
+pub use tracking::tracking_url;
 
 /// The kinds of message mailroom sends, one per automatic action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -156,3 +184,6 @@ pub struct Rendered {
     /// The language actually used after fallback, e.g. `en`.
     pub language: String,
 }
+
+#[cfg(test)]
+mod tests;
