@@ -17,7 +17,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, content_hash, message_id_of};
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
-pub use resolution::{NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
+pub use resolution::{ActionRow, NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

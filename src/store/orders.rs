@@ -56,18 +56,28 @@ pub struct ImportSummary {
 
 impl Store {
     /// Insert or replace every order, in one transaction.
+    /// Insert or update every order, in one transaction. mailroom's own
+    /// state (holds, requested dates) is kept; what the shop changed since
+    /// the last import is recorded as order events by `import`, so a shadow
+    /// run can be compared with what people did.
     pub async fn import_orders(&self, orders: &[Order]) -> Result<ImportSummary, StoreError> {
         let mut tx = self.pool.begin().await?;
         let mut summary = ImportSummary::default();
         let now = chrono::Utc::now().to_rfc3339();
         for o in orders {
             let body = serde_json::to_string(o).map_err(|source| StoreError::Corrupt { id: o.id.clone(), source })?;
-            let existed =
-                sqlx::query("SELECT 1 FROM orders WHERE id = $1").bind(&o.id).fetch_optional(&mut *tx).await?.is_some();
-            sqlx::query("DELETE FROM orders WHERE id = $1").bind(&o.id).execute(&mut *tx).await?;
+            let before = Store::load_order(&mut tx, &o.id).await?;
+            if let Some(before) = &before {
+                for e in import_events(&before.order, o) {
+                    Store::add_event(&mut tx, &e).await?;
+                }
+                sqlx::query("DELETE FROM orders WHERE id = $1").bind(&o.id).execute(&mut *tx).await?;
+            }
+            let (hold, requested) =
+                before.as_ref().map_or((None, None), |b| (b.hold.clone(), b.requested_delivery.clone()));
             sqlx::query(
-                "INSERT INTO orders (id, id_key, id_digits, brand, customer_email, status, tracking_key, po_key, po_digits, body, imported_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                "INSERT INTO orders (id, id_key, id_digits, brand, customer_email, status, tracking_key, po_key, po_digits, body, imported_at, hold, requested_delivery) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(&o.id)
             .bind(key_of(&o.id))
@@ -80,9 +90,11 @@ impl Store {
             .bind(o.supplier_po.as_deref().map(digits_of).filter(|k| !k.is_empty()))
             .bind(body)
             .bind(&now)
+            .bind(hold)
+            .bind(requested)
             .execute(&mut *tx)
             .await?;
-            if existed { summary.updated += 1 } else { summary.inserted += 1 }
+            if before.is_some() { summary.updated += 1 } else { summary.inserted += 1 }
         }
         tx.commit().await?;
         Ok(summary)
@@ -148,6 +160,33 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// What the shop changed on an order between two imports.
+fn import_events(old: &Order, new: &Order) -> Vec<super::OrderEvent> {
+    let event = |kind: &str, o: Option<String>, n: Option<String>| super::OrderEvent {
+        order_id: new.id.clone(),
+        kind: kind.to_string(),
+        old_value: o,
+        new_value: n,
+        reason: "changed in the shop's order book (import)".into(),
+        message: None,
+        actor: "import".into(),
+        automatic: false,
+    };
+    let json = |a: &crate::domain::ShippingAddress| serde_json::to_string(a).ok();
+    let mut out = Vec::new();
+    if old.status != new.status {
+        out.push(event("status", Some(old.status.to_string()), Some(new.status.to_string())));
+    }
+    if old.expected_delivery != new.expected_delivery {
+        let d = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        out.push(event("expected_delivery", d(old.expected_delivery), d(new.expected_delivery)));
+    }
+    if old.shipping_address != new.shipping_address {
+        out.push(event("shipping_address", json(&old.shipping_address), json(&new.shipping_address)));
+    }
+    out
 }
 
 fn decode(row: &sqlx::any::AnyRow) -> Result<Order, StoreError> {

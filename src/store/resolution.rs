@@ -344,3 +344,40 @@ impl Store {
         Ok(())
     }
 }
+
+/// A recorded action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActionRow {
+    pub id: i64,
+    pub message: i64,
+    pub order_id: String,
+    pub category: String,
+    pub action: String,
+    pub state: String,
+    pub created_at: String,
+}
+
+impl Store {
+    /// Actions in `state` (`shadow`, `awaiting`, `applied`, `rejected`).
+    pub async fn actions(&self, state: &str) -> Result<Vec<ActionRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, message, order_id, category, action, state, created_at FROM actions WHERE state = $1 ORDER BY id",
+        )
+        .bind(state)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ActionRow {
+                    id: r.try_get("id")?,
+                    message: r.try_get("message")?,
+                    order_id: r.try_get("order_id")?,
+                    category: r.try_get("category")?,
+                    action: r.try_get("action")?,
+                    state: r.try_get("state")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+}
