@@ -9,6 +9,7 @@
 mod notice;
 pub mod plan;
 mod settings;
+pub mod shadow;
 
 use std::sync::Arc;
 

@@ -93,11 +93,8 @@ impl Brands {
     }
 }
 
-/// A brand's directory name: "Harbour & Pine" → `harbour-and-pine`.
-pub fn slug_of(name: &str) -> String {
-    let spaced = name.to_lowercase().replace('&', " and ");
-    spaced.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
-}
+/// A brand's directory name, spelled exactly as the template loader does.
+pub use crate::notify::templates::slug_of;
 
 /// RFC 3834 and good manners: who mailroom never writes to automatically,
 /// and how much it writes to one person.
