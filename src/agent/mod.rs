@@ -28,6 +28,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
+use crate::act::Resolver;
 use crate::domain::DecisionKind;
 use crate::mailbox::{Location, MailSource, Outcome, SourceError, Woken};
 use crate::pipeline::Engine;
@@ -69,6 +70,7 @@ pub struct Agent<S: MailSource> {
     source: S,
     store: Store,
     engine: Arc<Engine>,
+    resolver: Arc<Resolver>,
     cfg: AgentConfig,
     metrics: Arc<Metrics>,
     /// UIDVALIDITY of the last listing (0 for Maildir).
@@ -78,12 +80,17 @@ pub struct Agent<S: MailSource> {
 }
 
 impl<S: MailSource> Agent<S> {
-    pub fn new(source: S, store: Store, engine: Arc<Engine>, cfg: AgentConfig) -> Agent<S> {
-        Agent { source, store, engine, cfg, metrics: Arc::new(Metrics::default()), epoch: 0, on_idle: None }
+    pub fn new(source: S, store: Store, engine: Arc<Engine>, resolver: Arc<Resolver>, cfg: AgentConfig) -> Agent<S> {
+        Agent { source, store, engine, resolver, cfg, metrics: Arc::new(Metrics::default()), epoch: 0, on_idle: None }
     }
 
     pub fn metrics(&self) -> Arc<Metrics> {
         self.metrics.clone()
+    }
+
+    /// Connect the source (what `run` does first; for a single `sync`).
+    pub async fn connect(&mut self) -> Result<(), SourceError> {
+        self.source.connect().await
     }
 
     /// Run `f` each time everything in the folder has been handled.
@@ -194,7 +201,7 @@ impl<S: MailSource> Agent<S> {
                 if shutdown.is_cancelled() {
                     return Ok(());
                 }
-                process_one(p, &self.engine, &self.store, &self.metrics).await?;
+                process_one(p, &self.engine, &self.resolver, &self.store, &self.metrics).await?;
             }
         }
     }

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use tracing::{Instrument, info, info_span, warn};
 
 use super::Metrics;
-use crate::pipeline::{Engine, TriageError, Triaged, triage};
-use crate::store::{Pending, Recorded, Store, StoreError};
+use crate::act::{Resolver, Settled, settle};
+use crate::pipeline::{Engine, TriageError, triage};
+use crate::store::{Pending, Store, StoreError};
 
 /// What happened to one message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,23 +24,13 @@ pub enum Processed {
     AlreadyDone,
 }
 
-fn recorded(t: &Triaged) -> Recorded {
-    Recorded {
-        subject: t.email.subject.clone(),
-        category: t.classification.category.to_string(),
-        decision: t.decision.kind.to_string(),
-        reason: t.decision.reason.clone(),
-        order_id: t.link.order_id().map(str::to_string),
-        triage_json: serde_json::to_string(t).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
-    }
-}
-
 /// Process one message. A store error is returned (the message stays
 /// `received` and is retried); anything wrong with the message itself
 /// parks it as `failed`.
 pub async fn process_one(
     p: Pending,
     engine: &Arc<Engine>,
+    resolver: &Resolver,
     store: &Store,
     metrics: &Metrics,
 ) -> Result<Processed, StoreError> {
@@ -53,16 +44,18 @@ pub async fn process_one(
                 let span = tracing::Span::current();
                 span.record("message_id", t.email.message_id.as_deref().unwrap_or(""));
                 span.record("decision", t.decision.kind.as_str());
-                let r = recorded(&t);
-                if !store.record_processed(p.id, &r).await? {
+                // The decision, the order change and the notices commit together.
+                let Settled::Done { decision, reason, changes, notices } = settle(store, resolver, p.id, &t).await?
+                else {
                     return Ok(Processed::AlreadyDone);
-                }
-                metrics.processed(t.decision.kind);
+                };
+                metrics.processed(decision);
                 if let Some(at) = received_at {
                     metrics.lag((chrono::Utc::now() - at.to_utc()).to_std().unwrap_or_default());
                 }
-                info!(category = %t.classification.category, order = r.order_id.as_deref().unwrap_or("-"), "{}", t.decision.reason);
-                Ok(Processed::Decided { decision: r.decision, reason: r.reason })
+                let order = t.link.order_id().unwrap_or("-");
+                info!(category = %t.classification.category, order, changes, notices, "{reason}");
+                Ok(Processed::Decided { decision: decision.to_string(), reason })
             }
             Ok(Err(TriageError::Store(e))) => Err(e),
             Ok(Err(e @ TriageError::Parse(_))) => park(store, metrics, p.id, e.to_string()).await,

@@ -9,6 +9,16 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+fn resolver() -> Arc<Resolver> {
+    Arc::new(Resolver {
+        render: Arc::new(crate::notify::templates::Templates::bundled().unwrap()),
+        brands: crate::act::Brands::default(),
+        autonomy: crate::act::Autonomy::default(),
+        guard: crate::act::Guard::default(),
+        webhook: false,
+    })
+}
+
 async fn setup() -> (tempfile::TempDir, Store, Arc<Engine>) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_in(dir.path()).await.unwrap();
@@ -68,7 +78,7 @@ async fn a_maildir_is_drained_every_message_processed_once_and_filed_away() {
         deliver(&root, &name, &raw);
     }
     let src = MaildirSource::new(root.clone(), Duration::from_millis(20), moving());
-    let mut agent = Agent::new(src, store.clone(), engine.clone(), AgentConfig::default());
+    let mut agent = Agent::new(src, store.clone(), engine.clone(), resolver(), AgentConfig::default());
     agent.source.connect().await.unwrap();
     agent.sync(&CancellationToken::new()).await.unwrap();
     let m = agent.metrics().snapshot();
@@ -88,7 +98,7 @@ async fn the_same_mail_delivered_twice_is_processed_once() {
     deliver(&root, "1.a.host", &raw);
     deliver(&root, "2.b.host", &raw);
     let src = MaildirSource::new(root.clone(), Duration::from_millis(20), moving());
-    let mut agent = Agent::new(src, store.clone(), engine, AgentConfig::default());
+    let mut agent = Agent::new(src, store.clone(), engine, resolver(), AgentConfig::default());
     agent.source.connect().await.unwrap();
     agent.sync(&CancellationToken::new()).await.unwrap();
     let m = agent.metrics().snapshot();
@@ -105,7 +115,7 @@ async fn a_malformed_message_is_parked_as_failed_and_the_rest_go_on() {
         deliver(&root, &name, &raw);
     }
     let src = MaildirSource::new(root.clone(), Duration::from_millis(20), moving());
-    let mut agent = Agent::new(src, store.clone(), engine, AgentConfig::default());
+    let mut agent = Agent::new(src, store.clone(), engine, resolver(), AgentConfig::default());
     agent.source.connect().await.unwrap();
     agent.sync(&CancellationToken::new()).await.unwrap();
     let m = agent.metrics().snapshot();
@@ -127,7 +137,7 @@ async fn messages_stored_before_a_crash_are_processed_at_the_next_start() {
         deliver(&root, &key, &raw);
         store.receive(&Location { source: name.clone(), epoch: 0, key }, &raw).await.unwrap();
     }
-    let mut agent = Agent::new(src, store.clone(), engine, AgentConfig::default());
+    let mut agent = Agent::new(src, store.clone(), engine, resolver(), AgentConfig::default());
     agent.source.connect().await.unwrap();
     agent.sync(&CancellationToken::new()).await.unwrap();
     let m = agent.metrics().snapshot();
@@ -180,7 +190,7 @@ async fn a_lost_connection_is_retried_with_backoff_and_shutdown_stops_the_agent(
         backoff_max: Duration::from_millis(50),
         ..Default::default()
     };
-    let mut agent = Agent::new(src, store.clone(), engine, cfg);
+    let mut agent = Agent::new(src, store.clone(), engine, resolver(), cfg);
     let stop = CancellationToken::new();
     let stopper = stop.clone();
     agent.on_drained(move || stopper.cancel());
