@@ -1,6 +1,11 @@
 //! Filing a handled message away: a keyword, or a move into the folder of
 //! its outcome (created when missing, once per session).
 //!
+//! Configured folder names use `/` between levels (`mailroom/auto`), as
+//! most servers do; on a server whose hierarchy delimiter is another
+//! character (Dovecot's Maildir default is `.`) the name is translated, so
+//! the same configuration files mail into `mailroom` › `auto` everywhere.
+//!
 //! MOVE when the server has it; otherwise COPY, STORE `\Deleted` and
 //! `UID EXPUNGE` of that one UID (UIDPLUS), never a bare EXPUNGE that
 //! would also remove what others marked deleted. A UID the folder no
@@ -31,8 +36,9 @@ pub(super) async fn dispose(
             let Some(folder) = disposition.folder(outcome) else {
                 return Ok(()); // Only `Move` has folders, and this is `Move`.
             };
-            ensure_folder(live, ctx, folder).await?;
-            let target = quote(ctx, "dispose", folder)?;
+            let folder = server_name(live, ctx, folder).await?;
+            ensure_folder(live, ctx, &folder).await?;
+            let target = quote(ctx, "dispose", &folder)?;
             if live.state.caps.moves {
                 on_message(live, ctx, &format!("UID MOVE {uid} {target}")).await
             } else if live.state.caps.uidplus {
@@ -50,6 +56,31 @@ pub(super) async fn dispose(
 async fn on_message(live: &mut Live, ctx: &Ctx, line: &str) -> Result<(), SourceError> {
     let reply = exchange(live, ctx, "dispose", line, |_| {}).await?;
     if reply.ok || reply.expunge_issued() { Ok(()) } else { Err(ctx.refused("dispose", reply.text)) }
+}
+
+/// `folder` as the server spells it: `/` replaced by its hierarchy
+/// delimiter (asked once per session with `LIST "" ""`).
+async fn server_name(live: &mut Live, ctx: &Ctx, folder: &str) -> Result<String, SourceError> {
+    if live.state.delimiter.is_none() {
+        let mut delimiter = None;
+        command(live, ctx, "list folders", "LIST \"\" \"\"", |r| {
+            if let Response::MailboxData(MailboxDatum::List(data)) = r {
+                delimiter = data.delimiter.as_ref().map(|d| d.to_string());
+            }
+        })
+        .await?;
+        live.state.delimiter = Some(delimiter);
+    }
+    Ok(translate(folder, live.state.delimiter.as_ref().and_then(|d| d.as_deref())))
+}
+
+/// `mailroom/auto` with delimiter `.` → `mailroom.auto`. A flat server
+/// (no delimiter) or one that uses `/` keeps the name as configured.
+fn translate(folder: &str, delimiter: Option<&str>) -> String {
+    match delimiter {
+        Some(d) if d != "/" && !d.is_empty() => folder.replace('/', d),
+        _ => folder.to_string(),
+    }
 }
 
 /// Creates `folder` unless this session already knows it exists.
@@ -97,6 +128,14 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+
+    #[test]
+    fn configured_folder_levels_use_the_server_s_delimiter() {
+        assert_eq!(translate("mailroom/auto", Some(".")), "mailroom.auto");
+        assert_eq!(translate("mailroom/auto", Some("/")), "mailroom/auto");
+        assert_eq!(translate("mailroom/auto", None), "mailroom/auto");
+        assert_eq!(translate("Handled", Some(".")), "Handled");
+    }
 
     #[test]
     fn keywords_must_be_atoms_or_system_flags() {

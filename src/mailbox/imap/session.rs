@@ -53,6 +53,8 @@ pub(super) struct State {
     pub caps: Caps,
     /// Folders known to exist (created or listed) in this session.
     pub folders: HashSet<String>,
+    /// The server's hierarchy delimiter (`LIST "" ""`), once asked.
+    pub delimiter: Option<Option<String>>,
     /// The server announced mail since the last listing.
     pub new_mail: bool,
 }
