@@ -76,10 +76,7 @@ impl Config {
                 ));
             }
         }
-        let figment = Figment::from(Serialized::defaults(RawConfig::default()))
-            .merge(toml)
-            .merge(Env::prefixed("MAILROOM__").split("__").lowercase(true));
-        let raw: RawConfig = match figment.extract() {
+        let raw: RawConfig = match layered(toml).extract() {
             Ok(r) => r,
             Err(e) => {
                 problems.extend(e.into_iter().map(|e| e.to_string()));
@@ -87,6 +84,29 @@ impl Config {
             }
         };
         Self::validate(raw, problems)
+    }
+
+    /// For commands that neither read the mailbox nor send (pause, resume,
+    /// messages, outbox, replay, shadow-report): the mailbox and channels
+    /// are left out, so their secrets are not needed. The kill switch must
+    /// work for an operator who does not hold the mailbox password.
+    pub fn load_offline(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let full = Self::load(path);
+        let Err(ConfigError(problems)) = &full else { return full };
+        // Re-validate without the parts that need secrets; problems in the
+        // rest (database, triage, brands, templates) still refuse.
+        let default_path = PathBuf::from("mailroom.toml");
+        let file = path.map(Path::to_path_buf).unwrap_or(default_path);
+        let Ok(mut raw) = layered(Toml::file(&file)).extract::<RawConfig>() else {
+            return Err(ConfigError(problems.clone()));
+        };
+        if path.is_some() && !file.is_file() {
+            return Err(ConfigError(problems.clone()));
+        }
+        raw.mailbox = Default::default();
+        raw.email = Default::default();
+        raw.webhook = Default::default();
+        Self::validate(raw, Vec::new())
     }
 
     fn validate(raw: RawConfig, mut problems: Vec<String>) -> Result<Config, ConfigError> {
@@ -175,6 +195,13 @@ fn source(raw: &RawConfig, problems: &mut Vec<String>) -> Option<SourceConfig> {
             None
         }
     }
+}
+
+/// Defaults, then the file, then the environment.
+fn layered(file: figment::providers::Data<Toml>) -> Figment {
+    Figment::from(Serialized::defaults(RawConfig::default()))
+        .merge(file)
+        .merge(Env::prefixed("MAILROOM__").split("__").lowercase(true))
 }
 
 fn secret(

@@ -157,3 +157,39 @@ recipient_cap = 5
         assert!(e.contains(part), "{e} lacks {part}");
     }
 }
+
+#[test]
+fn the_example_configuration_in_the_repository_is_valid() {
+    // Secrets and machine paths come from the environment, as in production.
+    let secret = file("s3cret\n");
+    let s = secret.path().to_str().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("mailroom.example.toml");
+    let senders = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/senders.toml");
+    let orders = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/orders.json");
+    let c = with_env(
+        &[
+            ("MAILROOM__MAILBOX__PASSWORD_FILE", s),
+            ("MAILROOM__EMAIL__PASSWORD_FILE", s),
+            ("MAILROOM__WEBHOOK__SECRET_FILE", s),
+            ("MAILROOM__TRIAGE__SENDERS_FILE", senders.to_str().unwrap()),
+            ("MAILROOM__TRIAGE__ORDERS_FILE", orders.to_str().unwrap()),
+        ],
+        || Config::load(Some(&example)),
+    )
+    .unwrap();
+    assert!(matches!(c.source, Some(SourceConfig::Imap(_))));
+    assert_eq!(c.resolution.brands.0.len(), 2);
+    assert!(!c.masked().contains("s3cret"));
+}
+
+#[test]
+fn offline_commands_need_no_mailbox_or_channel_secret_but_the_rest_is_still_checked() {
+    let f = file(&format!("{IMAP}\n[webhook]\nurl = \"https://oms.example.com/h\"\n"));
+    let full = with_env(&[], || Config::load(Some(f.path()))).unwrap_err().to_string();
+    assert!(full.contains("MAILROOM__MAILBOX__PASSWORD"), "{full}");
+    let offline = with_env(&[], || Config::load_offline(Some(f.path()))).unwrap();
+    assert!(offline.source.is_none() && offline.resolution.webhook.is_none());
+    let bad = file("[database]\nurl = \"mysql://x\"\n[mailbox]\nsource = \"imap\"\n");
+    let e = with_env(&[], || Config::load_offline(Some(bad.path()))).unwrap_err().to_string();
+    assert!(e.contains("database.url"), "{e}");
+}
