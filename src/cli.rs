@@ -19,6 +19,7 @@ mod agent;
 mod bench;
 mod demo;
 mod process;
+mod resolution;
 
 #[derive(Debug, Parser)]
 #[command(name = "mailroom", version, about = "Triage for an e-commerce operations mailbox")]
@@ -45,6 +46,18 @@ pub enum Command {
     CheckConfig,
     /// List stored messages with their state and decision.
     Messages(agent::MessagesArgs),
+    /// Kill switch: hold every outgoing message (nothing is lost).
+    Pause,
+    /// Release the kill switch.
+    Resume,
+    /// Inspect and retry outgoing messages.
+    #[command(subcommand)]
+    Outbox(resolution::OutboxCommand),
+    /// Compare shadow-mode decisions with what people later did.
+    ShadowReport {
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure triage on a labelled fixture directory (SPEC §4 layout).
     Eval(EvalArgs),
     /// Triage .eml files and print category, evidence, order, decision.
@@ -160,6 +173,10 @@ async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
         Command::Replay { id } => agent::replay(config, id).await,
         Command::CheckConfig => agent::check_config(config),
         Command::Messages(args) => agent::messages(config, args).await,
+        Command::Pause => resolution::pause(config, true).await,
+        Command::Resume => resolution::pause(config, false).await,
+        Command::Outbox(cmd) => resolution::outbox(config, cmd).await,
+        Command::ShadowReport { json } => resolution::shadow_report(config, json).await,
         Command::Eval(args) => run_eval(args).await,
         Command::Process(args) => process::run(args).await,
         Command::Orders(OrdersCommand::Import { file, db }) => import_orders(&file, &db.db).await,

@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 use tokio_util::sync::CancellationToken;
 
+use crate::act::Resolver;
 use crate::agent::{Agent, AgentConfig, Processed, process_one};
 use crate::config::{Config, SourceConfig};
 use crate::mailbox::MailSource;
@@ -30,26 +31,35 @@ pub struct MessagesArgs {
 
 /// Cancelled on SIGINT or SIGTERM: stop taking work, finish the message in
 /// hand, log out, exit 0.
+///
+/// The handlers are registered before this returns, so a signal that comes
+/// while the agent is still starting is not the default "die at once".
 pub fn shutdown_on_signals() -> CancellationToken {
     let token = CancellationToken::new();
     let t = token.clone();
-    tokio::spawn(async move {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{SignalKind, signal};
-            match signal(SignalKind::terminate()) {
-                Ok(mut term) => {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        tokio::spawn(async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => {
                     tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {}
                         _ = term.recv() => {}
+                        _ = int.recv() => {}
                     }
                 }
-                Err(_) => {
+                _ => {
                     let _ = tokio::signal::ctrl_c().await;
                 }
             }
-        }
-        #[cfg(not(unix))]
+            tracing::warn!("shutdown requested: finishing the message in hand");
+            t.cancel();
+        });
+    }
+    #[cfg(not(unix))]
+    tokio::spawn(async move {
         let _ = tokio::signal::ctrl_c().await;
         tracing::warn!("shutdown requested: finishing the message in hand");
         t.cancel();
@@ -57,25 +67,27 @@ pub fn shutdown_on_signals() -> CancellationToken {
     token
 }
 
-/// Open the store and engine a configuration describes.
-pub async fn open(cfg: &Config) -> Result<(Store, Arc<Engine>)> {
+/// Open the store, engine and resolver a configuration describes.
+pub async fn open(cfg: &Config) -> Result<(Store, Arc<Engine>, Arc<Resolver>)> {
     let store = Store::open(&cfg.database_url).await?;
     if let Some(file) = &cfg.orders_file {
         let orders = super::read_orders(file)?;
         store.import_orders(&orders).await?;
     }
     let engine = Engine::new(cfg.rules_dir.as_deref(), cfg.senders.clone())?;
-    Ok((store, Arc::new(engine)))
+    let resolver = super::resolution::resolver(cfg)?;
+    Ok((store, Arc::new(engine), Arc::new(resolver)))
 }
 
 pub async fn drive<S: MailSource>(
     source: S,
     store: Store,
     engine: Arc<Engine>,
+    resolver: Arc<Resolver>,
     cfg: AgentConfig,
     shutdown: &CancellationToken,
 ) {
-    let mut agent = Agent::new(source, store, engine, cfg);
+    let mut agent = Agent::new(source, store, engine, resolver, cfg);
     agent.run(shutdown).await;
     let m = agent.metrics().snapshot();
     eprintln!(
@@ -85,30 +97,42 @@ pub async fn drive<S: MailSource>(
 }
 
 pub async fn run(config: Option<PathBuf>) -> Result<ExitCode> {
-    let cfg = Config::load(config.as_deref())?;
-    let (store, engine) = open(&cfg).await?;
-    let agent_cfg = AgentConfig { reconcile_interval: cfg.reconcile_interval, ..AgentConfig::default() };
     let shutdown = shutdown_on_signals();
+    let cfg = Config::load(config.as_deref())?;
+    let (store, engine, resolver) = open(&cfg).await?;
+    let agent_cfg = AgentConfig { reconcile_interval: cfg.reconcile_interval, ..AgentConfig::default() };
+    // The outbox sends beside the agent and stops with it.
+    let worker = super::resolution::worker(&cfg, &store)?;
+    let sending = {
+        let stop = shutdown.clone();
+        tokio::spawn(async move { worker.run(&stop).await })
+    };
     match cfg.source.clone() {
-        None => bail!(
-            "no mailbox configured: set [mailbox] source = \"imap\" or \"maildir:PATH\" (see `mailroom check-config`)"
-        ),
-        Some(SourceConfig::Imap(c)) => drive(ImapSource::new(c), store, engine, agent_cfg, &shutdown).await,
+        None => {
+            shutdown.cancel();
+            bail!(
+                "no mailbox configured: set [mailbox] source = \"imap\" or \"maildir:PATH\" (see `mailroom check-config`)"
+            )
+        }
+        Some(SourceConfig::Imap(c)) => drive(ImapSource::new(c), store, engine, resolver, agent_cfg, &shutdown).await,
         Some(SourceConfig::Maildir { path, poll_interval, disposition }) => {
-            drive(MaildirSource::new(path, poll_interval, disposition), store, engine, agent_cfg, &shutdown).await
+            let source = MaildirSource::new(path, poll_interval, disposition);
+            drive(source, store, engine, resolver, agent_cfg, &shutdown).await
         }
     }
+    shutdown.cancel();
+    let _ = sending.await;
     Ok(ExitCode::SUCCESS)
 }
 
 pub async fn replay(config: Option<PathBuf>, id: i64) -> Result<ExitCode> {
-    let cfg = Config::load(config.as_deref())?;
-    let (store, engine) = open(&cfg).await?;
+    let cfg = Config::load_offline(config.as_deref())?;
+    let (store, engine, resolver) = open(&cfg).await?;
     let Some(raw) = store.raw_message(id).await? else { bail!("no message {id} in {}", cfg.database_url) };
     store.requeue(id).await?;
     let metrics = crate::agent::Metrics::default();
     let received_at = chrono::Utc::now().to_rfc3339();
-    match process_one(Pending { id, raw, received_at }, &engine, &store, &metrics).await? {
+    match process_one(Pending { id, raw, received_at }, &engine, &resolver, &store, &metrics).await? {
         Processed::Decided { reason, .. } => println!("message {id}: {reason}"),
         Processed::Failed(e) => println!("message {id}: failed again: {e}"),
         Processed::AlreadyDone => println!("message {id}: processed meanwhile by a running agent"),
@@ -124,7 +148,7 @@ pub fn check_config(config: Option<PathBuf>) -> Result<ExitCode> {
 }
 
 pub async fn messages(config: Option<PathBuf>, args: MessagesArgs) -> Result<ExitCode> {
-    let cfg = Config::load(config.as_deref())?;
+    let cfg = Config::load_offline(config.as_deref())?;
     let store = Store::open(&cfg.database_url).await?;
     let state = match args.state.as_deref() {
         None => None,

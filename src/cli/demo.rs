@@ -70,6 +70,17 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
     let store = Store::open(&format!("sqlite:{}", args.dir.join("mailroom.db").display())).await?;
     store.import_orders(&f.orders).await?;
     let engine = Arc::new(Engine::new(None, f.senders.clone())?);
+    // Notices customers would get land in a Maildir beside the demo's.
+    let sent = args.dir.join("sent");
+    let resolver = Arc::new(crate::act::Resolver {
+        render: Arc::new(crate::notify::templates::Templates::bundled()?),
+        brands: crate::act::Brands::default(),
+        autonomy: crate::act::Autonomy::default(),
+        guard: crate::act::Guard::default(),
+        webhook: false,
+    });
+    let mailer = crate::notify::outbox::Mailer::Maildir(crate::notify::email::MaildirChannel { root: sent.clone() });
+    let worker = crate::notify::outbox::OutboxWorker::new(store.clone(), Some(mailer), None, Default::default());
     println!(
         "mailroom demo: {} orders, {} emails in {}; triaging...",
         f.orders.len(),
@@ -107,10 +118,16 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
     };
     let cfg = AgentConfig { reconcile_interval: Duration::from_secs(60), ..AgentConfig::default() };
     let notify = drained.clone();
-    let mut agent = crate::agent::Agent::new(source, store.clone(), engine, cfg);
+    let sending = {
+        let stop = shutdown.clone();
+        tokio::spawn(async move { worker.run(&stop).await })
+    };
+    let mut agent = crate::agent::Agent::new(source, store.clone(), engine, resolver, cfg);
     agent.on_drained(move || notify.notify_one());
     agent.run(&shutdown).await;
     printer.abort();
+    shutdown.cancel();
+    let _ = sending.await;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -160,8 +177,9 @@ async fn report(store: &Store, after: i64, maildir: &Path) -> Result<(String, i6
     }
     let _ = writeln!(
         o,
-        "\nFiled into {}/.mailroom.{{auto,escalated,ignored,failed}}. Watching {}/new: drop .eml files there to see them triaged. Ctrl-C stops.",
+        "\nFiled into {}/.mailroom.{{auto,escalated,ignored,failed}}; the notices customers got are in {}/sent/new.\nWatching {}/new: drop .eml files there to see them triaged. Ctrl-C stops.",
         maildir.display(),
+        maildir.parent().unwrap_or(maildir).display(),
         maildir.display()
     );
     Ok((o, last))
