@@ -3,44 +3,12 @@
 //! message is parked while the rest go on, SIGTERM exits 0.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use mailroom::store::{MessageState, Store};
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-/// `n` distinct messages: fixture mails with a fresh Message-ID each.
-pub fn unique_mails(n: usize) -> Vec<Vec<u8>> {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures().join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    cases.sort();
-    let raws: Vec<Vec<u8>> = cases.iter().map(|p| std::fs::read(p).unwrap()).collect();
-    (0..n)
-        .map(|i| {
-            let raw = &raws[i % raws.len()];
-            let mut out = format!("Message-ID: <load-{i}@mailroom.test>\r\n").into_bytes();
-            // Drop the original Message-ID so each copy is its own message.
-            let text = String::from_utf8_lossy(raw);
-            let mut in_headers = true;
-            for line in text.split_inclusive('\n') {
-                if line.trim().is_empty() {
-                    in_headers = false;
-                }
-                if in_headers && line.to_ascii_lowercase().starts_with("message-id:") {
-                    continue;
-                }
-                out.extend_from_slice(line.as_bytes());
-            }
-            out
-        })
-        .collect()
-}
+use crate::support::agent::{self, counts, fixtures, stop, unique_mails, wait_for};
 
 struct Setup {
     _dir: tempfile::TempDir,
@@ -78,43 +46,7 @@ fn deliver(maildir: &Path, mails: &[Vec<u8>], from: usize) {
 }
 
 fn start(s: &Setup) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_mailroom"))
-        .args(["run", "--config"])
-        .arg(&s.config)
-        .current_dir(&s.root)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("mailroom binary runs")
-}
-
-async fn counts(store: &Store) -> (i64, i64, i64) {
-    let mut c = (0, 0, 0);
-    for (state, n) in store.state_counts().await.unwrap() {
-        match state {
-            MessageState::Received => c.0 = n,
-            MessageState::Processed => c.1 = n,
-            MessageState::Failed => c.2 = n,
-        }
-    }
-    c
-}
-
-/// Wait until `done(received, processed, failed)` holds.
-async fn wait_for(store: &Store, what: &str, done: impl Fn((i64, i64, i64)) -> bool) -> (i64, i64, i64) {
-    let deadline = Instant::now() + Duration::from_secs(180);
-    loop {
-        let c = counts(store).await;
-        if done(c) {
-            return c;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}; counts (received, processed, failed) = {c:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    agent::start(&s.config, &s.root, &[])
 }
 
 fn files(dir: &Path) -> Vec<String> {
@@ -157,22 +89,13 @@ async fn kill_9_in_the_middle_of_a_backlog_then_restart_processes_every_message_
     stop(&mut agent);
 
     assert_eq!(done.0 + done.1 + done.2, n as i64, "one stored message per mail: {done:?}");
-    for row in store.messages(None, i64::MAX).await.unwrap() {
-        assert_eq!(row.attempts, 1, "message {} was recorded {} times", row.id, row.attempts);
-    }
+    agent::assert_recorded_once(&store).await;
     let moved = filed(&s.maildir);
     assert_eq!(moved.len(), n, "every mail filed exactly once");
     let mut unique = moved.clone();
     unique.dedup();
     assert_eq!(unique.len(), n);
     assert!(files(&s.maildir.join("new")).is_empty() && files(&s.maildir.join("cur")).is_empty());
-}
-
-pub fn stop(agent: &mut Child) {
-    let sent = Command::new("kill").args(["-TERM", &agent.id().to_string()]).status().unwrap();
-    assert!(sent.success());
-    let status = agent.wait().unwrap();
-    assert!(status.success(), "SIGTERM must end the agent with exit 0, got {status}");
 }
 
 #[tokio::test]

@@ -68,6 +68,8 @@ pub struct Dovecot {
     conf: PathBuf,
     imap_port: u16,
     imaps_port: u16,
+    /// LMTP, for the SMTP relay that delivers notices into mailboxes.
+    lmtp_port: u16,
     options: Options,
     oauth_key: Vec<u8>,
     /// The master process (foreground, our child) while running.
@@ -92,6 +94,7 @@ impl Dovecot {
             dir,
             imap_port: 0,
             imaps_port: 0,
+            lmtp_port: 0,
             options,
             oauth_key,
             master: None,
@@ -100,7 +103,7 @@ impl Dovecot {
         // Free ports can be taken between probing and Dovecot's bind:
         // probe again then.
         for attempt in 1..=5 {
-            (dovecot.imap_port, dovecot.imaps_port) = (free_port(), free_port());
+            (dovecot.imap_port, dovecot.imaps_port, dovecot.lmtp_port) = (free_port(), free_port(), free_port());
             dovecot.write_config();
             match dovecot.launch(&dovecot_bin) {
                 Ok(()) => return dovecot,
@@ -113,6 +116,23 @@ impl Dovecot {
 
     pub fn imap_port(&self) -> u16 {
         self.imap_port
+    }
+
+    pub fn lmtp_port(&self) -> u16 {
+        self.lmtp_port
+    }
+
+    /// Add a mail user (a customer's mailbox, say), with the test password.
+    /// Dovecot reads the passwd file at every lookup: no restart needed.
+    pub fn add_user(&self, user: &str) {
+        let home = self.home(user);
+        fs::create_dir_all(&home).expect("home");
+        chown(&home, Some(MAIL_UID), Some(MAIL_UID)).expect("chown home");
+        let line = format!("{user}:{{PLAIN}}{PASSWORD}:{MAIL_UID}:{MAIL_UID}::{}::\n", home.display());
+        let path = self.dir.path().join("passwd");
+        let mut all = fs::read_to_string(&path).expect("passwd");
+        all.push_str(&line);
+        write(&path, &all);
     }
 
     pub fn imaps_port(&self) -> u16 {
@@ -327,8 +347,9 @@ impl Dovecot {
             format!("imap_capability = {}\n", caps.join(" "))
         };
         let conf = format!(
-            r#"protocols = imap
+            r#"protocols = imap lmtp
 listen = 127.0.0.1
+postmaster_address = postmaster@mailroom.test
 base_dir = {d}/run
 state_dir = {d}/state
 log_path = {d}/dovecot.log
@@ -356,6 +377,12 @@ userdb {{
   driver = passwd-file
   args = username_format=%n {d}/passwd
 }}
+service lmtp {{
+  inet_listener lmtp {{
+    address = 127.0.0.1
+    port = {lmtp}
+  }}
+}}
 service imap-login {{
   inet_listener imap {{
     port = {imap}
@@ -368,6 +395,7 @@ service imap-login {{
 "#,
             imap = self.imap_port,
             imaps = self.imaps_port,
+            lmtp = self.lmtp_port,
         );
         write(&self.conf, &conf);
     }
@@ -387,7 +415,7 @@ service imap-login {{
             .map_err(|e| format!("{}: {e}", bin.display()))?;
         let master = self.master.insert(master);
         let deadline = Instant::now() + DEADLINE;
-        for port in [self.imap_port, self.imaps_port] {
+        for port in [self.imap_port, self.imaps_port, self.lmtp_port] {
             let addr = SocketAddr::from(([127, 0, 0, 1], port));
             while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
                 if let Ok(Some(status)) = master.try_wait() {
