@@ -206,15 +206,24 @@ impl<S: MailSource> Agent<S> {
         }
     }
 
+    /// Files every handled message away, one source command per outcome
+    /// (a move of many UIDs at once), then records each as disposed. A
+    /// crash in between only means filing again, which is idempotent.
     async fn dispose_pending(&mut self) -> Result<(), AgentError> {
+        let mut groups: Vec<(Outcome, Vec<String>)> = Vec::new();
         for d in self.store.to_dispose(self.source.name(), self.epoch).await? {
             let outcome = match (d.state, d.decision.as_deref().and_then(|s| s.parse::<DecisionKind>().ok())) {
                 (MessageState::Processed, Some(kind)) => Outcome::Decided(kind),
                 _ => Outcome::Failed,
             };
-            self.source.dispose(&d.key, outcome).await?;
-            let at = Location { source: self.source.name().to_string(), epoch: self.epoch, key: d.key };
-            self.store.mark_disposed(&at).await?;
+            match groups.iter_mut().find(|(o, _)| *o == outcome) {
+                Some((_, keys)) => keys.push(d.key),
+                None => groups.push((outcome, vec![d.key])),
+            }
+        }
+        for (outcome, keys) in groups {
+            self.source.dispose_many(&keys, outcome).await?;
+            self.store.mark_disposed_many(self.source.name(), self.epoch, &keys).await?;
         }
         Ok(())
     }

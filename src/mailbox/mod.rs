@@ -135,6 +135,16 @@ pub trait MailSource {
     /// File a handled message away. Idempotent: a message already moved or
     /// flagged is not an error.
     async fn dispose(&mut self, key: &str, outcome: Outcome) -> Result<(), SourceError>;
+    /// File several messages with the same outcome away. Sources where one
+    /// command can take many (IMAP's UID sets) override this: on a large
+    /// folder each command costs the server a resync, so a backlog filed
+    /// one message at a time slows down with the folder's size.
+    async fn dispose_many(&mut self, keys: &[String], outcome: Outcome) -> Result<(), SourceError> {
+        for key in keys {
+            self.dispose(key, outcome).await?;
+        }
+        Ok(())
+    }
     /// Log out cleanly.
     async fn close(&mut self);
 }

@@ -275,12 +275,21 @@ impl Store {
     }
 
     pub async fn mark_disposed(&self, at: &Location) -> Result<(), StoreError> {
-        sqlx::query("UPDATE locations SET disposed = 1 WHERE source = $1 AND epoch = $2 AND key = $3")
-            .bind(&at.source)
-            .bind(i64::from(at.epoch))
-            .bind(&at.key)
-            .execute(&self.pool)
-            .await?;
+        self.mark_disposed_many(&at.source, at.epoch, std::slice::from_ref(&at.key)).await
+    }
+
+    /// Records many messages of one source as filed, in one transaction.
+    pub async fn mark_disposed_many(&self, source: &str, epoch: u32, keys: &[String]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for key in keys {
+            sqlx::query("UPDATE locations SET disposed = 1 WHERE source = $1 AND epoch = $2 AND key = $3")
+                .bind(source)
+                .bind(i64::from(epoch))
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

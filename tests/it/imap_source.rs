@@ -245,6 +245,26 @@ async fn moving_into_a_missing_folder_creates_it() {
 }
 
 #[tokio::test]
+async fn many_messages_are_moved_with_one_uid_set_and_vanished_uids_are_skipped() {
+    for moves_cap in [true, false] {
+        let server = Dovecot::with(Options { moves: moves_cap, ..Options::default() });
+        for n in 1..=6 {
+            server.append("ops", "INBOX", &message(n)).await;
+        }
+        let mut cfg = server.imap_config("ops", TlsMode::None);
+        cfg.disposition = moves();
+        let mut source = connected(cfg).await;
+        source.list().await.unwrap();
+        let set: Vec<String> = ["1", "2", "3", "5", "99"].iter().map(|k| k.to_string()).collect();
+        source.dispose_many(&set, AUTO).await.unwrap();
+        source.dispose_many(&set, AUTO).await.expect("filing again is a no-op");
+        source.close().await;
+        assert_eq!(server.count("ops", "Handled").await, 4, "MOVE offered: {moves_cap}");
+        assert_eq!(server.count("ops", "INBOX").await, 2, "4 and 6 stay");
+    }
+}
+
+#[tokio::test]
 async fn without_move_the_message_is_copied_then_expunged_by_uid() {
     let server = Dovecot::with(Options { moves: false, ..Options::default() });
     server.append("ops", "INBOX", &message(1)).await;

@@ -23,14 +23,14 @@ pub(super) async fn dispose(
     live: &mut Live,
     ctx: &Ctx,
     disposition: &Disposition,
-    uid: u32,
+    uids: &str,
     outcome: Outcome,
 ) -> Result<(), SourceError> {
     match disposition {
         Disposition::None => Ok(()),
         Disposition::Flag { keyword } => {
             let flag = flag(ctx, keyword)?;
-            on_message(live, ctx, &format!("UID STORE {uid} +FLAGS ({flag})")).await
+            on_message(live, ctx, &format!("UID STORE {uids} +FLAGS ({flag})")).await
         }
         Disposition::Move { .. } => {
             let Some(folder) = disposition.folder(outcome) else {
@@ -40,11 +40,11 @@ pub(super) async fn dispose(
             ensure_folder(live, ctx, &folder).await?;
             let target = quote(ctx, "dispose", &folder)?;
             if live.state.caps.moves {
-                on_message(live, ctx, &format!("UID MOVE {uid} {target}")).await
+                on_message(live, ctx, &format!("UID MOVE {uids} {target}")).await
             } else if live.state.caps.uidplus {
-                on_message(live, ctx, &format!("UID COPY {uid} {target}")).await?;
-                on_message(live, ctx, &format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)")).await?;
-                on_message(live, ctx, &format!("UID EXPUNGE {uid}")).await
+                on_message(live, ctx, &format!("UID COPY {uids} {target}")).await?;
+                on_message(live, ctx, &format!("UID STORE {uids} +FLAGS.SILENT (\\Deleted)")).await?;
+                on_message(live, ctx, &format!("UID EXPUNGE {uids}")).await
             } else {
                 Err(ctx.refused("dispose", "the server has neither MOVE nor UIDPLUS: cannot move one message safely"))
             }
@@ -52,7 +52,26 @@ pub(super) async fn dispose(
     }
 }
 
-/// Runs a command on one message; the message being gone is success.
+/// An IMAP UID set, ranges joined: [1, 2, 3, 7, 9, 10] → `1:3,7,9:10`.
+pub(super) fn uid_set(uids: &[u32]) -> String {
+    let mut sorted = uids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        while i + 1 < sorted.len() && sorted[i + 1] == sorted[i] + 1 {
+            i += 1;
+        }
+        let end = sorted[i];
+        parts.push(if start == end { start.to_string() } else { format!("{start}:{end}") });
+        i += 1;
+    }
+    parts.join(",")
+}
+
+/// Runs a command on messages; messages being gone is success.
 async fn on_message(live: &mut Live, ctx: &Ctx, line: &str) -> Result<(), SourceError> {
     let reply = exchange(live, ctx, "dispose", line, |_| {}).await?;
     if reply.ok || reply.expunge_issued() { Ok(()) } else { Err(ctx.refused("dispose", reply.text)) }
@@ -128,6 +147,12 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
+
+    #[test]
+    fn uid_sets_join_runs_into_ranges() {
+        assert_eq!(uid_set(&[9, 1, 2, 3, 7, 10, 3]), "1:3,7,9:10");
+        assert_eq!(uid_set(&[42]), "42");
+    }
 
     #[test]
     fn configured_folder_levels_use_the_server_s_delimiter() {

@@ -185,7 +185,28 @@ impl MailSource for ImapSource {
             return Err(self.ctx.refused("dispose", format!("{key:?} is not an IMAP UID")));
         };
         let mut live = self.take("dispose")?;
-        dispose::dispose(&mut live, &self.ctx, &self.cfg.disposition, uid, outcome).await?;
+        dispose::dispose(&mut live, &self.ctx, &self.cfg.disposition, &uid.to_string(), outcome).await?;
+        self.live = Some(live);
+        Ok(())
+    }
+
+    async fn dispose_many(&mut self, keys: &[String], outcome: Outcome) -> Result<(), SourceError> {
+        if self.cfg.disposition == Disposition::None || keys.is_empty() {
+            return Ok(());
+        }
+        let mut uids = Vec::with_capacity(keys.len());
+        for key in keys {
+            let Some(uid) = parse_uid(key) else {
+                return Err(self.ctx.refused("dispose", format!("{key:?} is not an IMAP UID")));
+            };
+            uids.push(uid);
+        }
+        let mut live = self.take("dispose")?;
+        // Bounded command lines: a UID set of at most 500 messages each.
+        for part in uids.chunks(500) {
+            let set = dispose::uid_set(part);
+            dispose::dispose(&mut live, &self.ctx, &self.cfg.disposition, &set, outcome).await?;
+        }
         self.live = Some(live);
         Ok(())
     }
