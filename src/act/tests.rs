@@ -122,6 +122,38 @@ async fn the_same_message_twice_or_a_second_mail_saying_the_same_changes_nothing
     assert_eq!(e.store.outbox(None, 10).await.unwrap().iter().filter(|r| r.channel == "email").count(), 1);
 }
 
+/// The same delay told again by the carrier a few hours later, worded
+/// differently and in plain text only.
+const DELAY_AGAIN: &str = "From: UPS Quantum View <pkginfo@ups.com>\r\n\
+To: Alpenhaus Versand <versand@alpenhaus.example>\r\n\
+Subject: Your UPS shipment 1Z328DS30269378284 is delayed\r\n\
+Date: Thu, 19 Nov 2026 14:02:10 -0500\r\n\
+Message-ID: <qv-delay-2@ups.com>\r\n\
+Authentication-Results: mx.alpenhaus.example; spf=pass smtp.mailfrom=ups.com; dkim=pass header.d=ups.com\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\r\n\
+Shipment notification\r\n\r\n\
+Due to weather in Cologne your shipment 1Z328DS30269378284 is running late.\r\n\
+Revised delivery date: 23 November 2026.\r\n\r\n\
+This is an automated message; please do not reply.\r\n";
+
+#[tokio::test]
+async fn two_different_carrier_mails_about_the_same_delay_change_and_notify_once() {
+    let e = env().await;
+    let (id, t) = e.mail(DELAY, None).await;
+    settle(&e.store, &e.res, id, &t).await.unwrap();
+    let loc = crate::mailbox::Location { source: "test".into(), epoch: 0, key: "again".into() };
+    let id2 = e.store.receive(&loc, DELAY_AGAIN.as_bytes()).await.unwrap().message;
+    let t2 = triage(DELAY_AGAIN.as_bytes(), &e.engine, &e.store).await.unwrap();
+    assert_eq!(t2.decision.kind, DecisionKind::Auto, "{}", t2.decision.reason);
+    assert_eq!(t2.link.order_id(), t.link.order_id(), "the same order, by tracking number");
+    let got = settle(&e.store, &e.res, id2, &t2).await.unwrap();
+    assert!(matches!(got, Settled::Done { decision: DecisionKind::Auto, changes: 0, notices: 0, .. }), "{got:?}");
+    let order_id = t.link.order_id().unwrap();
+    assert_eq!(e.store.order_events(order_id).await.unwrap().len(), 1, "one change recorded");
+    assert_eq!(e.store.outbox(None, 10).await.unwrap().iter().filter(|r| r.channel == "email").count(), 1);
+    assert_eq!(e.store.message(id2).await.unwrap().unwrap().state, MessageState::Processed);
+}
+
 #[tokio::test]
 async fn shadow_mode_changes_nothing_and_records_what_it_would_have_done() {
     let mut e = env().await;
