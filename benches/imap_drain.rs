@@ -12,6 +12,9 @@
 
 #[path = "../tests/it/support/dovecot.rs"]
 mod dovecot;
+#[path = "../tests/it/support/agent.rs"]
+#[allow(dead_code)]
+mod support;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -26,31 +29,6 @@ use mailroom::pipeline::Engine;
 use mailroom::senders::TrustedSenders;
 use mailroom::store::{MessageState, Store};
 use tokio_util::sync::CancellationToken;
-
-fn fixtures() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-/// `n` distinct mails: fixtures with a fresh Message-ID each.
-fn mails(n: usize) -> Vec<Vec<u8>> {
-    let mut cases: Vec<_> = std::fs::read_dir(fixtures().join("cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    cases.sort();
-    let raws: Vec<String> =
-        cases.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned()).collect();
-    (0..n)
-        .map(|i| {
-            let body: String = raws[i % raws.len()]
-                .split_inclusive('\n')
-                .filter(|l| !l.to_ascii_lowercase().starts_with("message-id:"))
-                .collect();
-            format!("Message-ID: <bench-{i}@mailroom.test>\r\n{body}").into_bytes()
-        })
-        .collect()
-}
 
 fn deliver(d: &dovecot::Dovecot, mails: &[Vec<u8>], tag: &str) {
     let root = d.maildir("ops", "INBOX");
@@ -97,9 +75,10 @@ async fn floor(d: &dovecot::Dovecot, n: usize) -> (Duration, usize) {
 async fn agent(d: &dovecot::Dovecot, dir: &Path) -> (Agent<ImapSource>, Store) {
     let store = Store::open_in(dir).await.unwrap();
     let orders: Vec<mailroom::domain::Order> =
-        serde_json::from_str(&std::fs::read_to_string(fixtures().join("orders.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(support::fixtures().join("orders.json")).unwrap()).unwrap();
     store.import_orders(&orders).await.unwrap();
-    let engine = Arc::new(Engine::new(None, TrustedSenders::load(&fixtures().join("senders.toml")).unwrap()).unwrap());
+    let engine =
+        Arc::new(Engine::new(None, TrustedSenders::load(&support::fixtures().join("senders.toml")).unwrap()).unwrap());
     let templates = mailroom::notify::templates::Templates::bundled().expect("the bundled templates load");
     let resolver = Arc::new(Resolver {
         render: Arc::new(templates),
@@ -132,7 +111,7 @@ async fn main() {
     let n: usize = std::env::var("MAILROOM_BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(default_n);
     let idle_samples = if full { 200 } else { 5 };
     let d = dovecot::Dovecot::new();
-    let all = mails(n + idle_samples);
+    let all = support::unique_mails(n + idle_samples);
     deliver(&d, &all[..n], "a");
     let bytes: usize = all[..n].iter().map(Vec::len).sum();
     println!("mailroom bench imap_drain: {n} messages, {:.1} MB, one current-thread runtime", bytes as f64 / 1e6);
