@@ -130,7 +130,7 @@ impl Store {
     /// The raw bytes are committed before anything processes them.
     pub async fn receive(&self, at: &Location, raw: &[u8]) -> Result<Stored, StoreError> {
         let (mid, hash) = (message_id_of(raw), content_hash(raw));
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let existing = sqlx::query("SELECT id FROM messages WHERE message_id = $1 AND content_hash = $2")
             .bind(&mid)
             .bind(&hash)
@@ -197,7 +197,7 @@ impl Store {
     /// false when it was already done (another worker, an earlier run):
     /// the caller then must not apply its effects again.
     pub async fn record_processed(&self, id: i64, r: &Recorded) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let done = Self::mark_processed(&mut tx, id, r).await?;
         tx.commit().await?;
         Ok(done)
@@ -280,7 +280,7 @@ impl Store {
 
     /// Records many messages of one source as filed, in one transaction.
     pub async fn mark_disposed_many(&self, source: &str, epoch: u32, keys: &[String]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         for key in keys {
             sqlx::query("UPDATE locations SET disposed = 1 WHERE source = $1 AND epoch = $2 AND key = $3")
                 .bind(source)

@@ -61,7 +61,7 @@ impl Store {
     /// the last import is recorded as order events by `import`, so a shadow
     /// run can be compared with what people did.
     pub async fn import_orders(&self, orders: &[Order]) -> Result<ImportSummary, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let mut summary = ImportSummary::default();
         let now = chrono::Utc::now().to_rfc3339();
         for o in orders {

@@ -103,8 +103,13 @@ fn outbox_row(r: &sqlx::any::AnyRow) -> Result<OutboxRow, StoreError> {
 }
 
 impl Store {
+    /// A write transaction. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
+    /// writes later fails with "database is locked" at once, without
+    /// waiting out the busy timeout, when another connection (the outbox
+    /// worker) wrote in between. PostgreSQL (issue 7) will begin plainly.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(self.pool.begin().await?)
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 
     /// The order with its extra state, read inside the transaction that
