@@ -80,7 +80,14 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
         webhook: false,
     });
     let mailer = crate::notify::outbox::Mailer::Maildir(crate::notify::email::MaildirChannel { root: sent.clone() });
-    let worker = crate::notify::outbox::OutboxWorker::new(store.clone(), Some(mailer), None, Default::default());
+    // A local Maildir: no provider limits to respect, so the rate limit
+    // is high enough for every notice of the bundled mail to go at once.
+    let outbox = crate::notify::outbox::OutboxConfig {
+        per_minute: 10_000,
+        poll: Duration::from_millis(200),
+        ..Default::default()
+    };
+    let worker = crate::notify::outbox::OutboxWorker::new(store.clone(), Some(mailer), None, outbox);
     println!(
         "mailroom demo: {} orders, {} emails in {}; triaging...",
         f.orders.len(),
@@ -103,7 +110,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
             let mut shown = 0i64;
             loop {
                 drained.notified().await;
-                match report(&store, shown, &maildir).await {
+                match report(&store, shown, &maildir, !once).await {
                     Ok((text, last)) => {
                         print!("{text}");
                         shown = last;
@@ -111,6 +118,13 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
                     Err(e) => eprintln!("mailroom demo: cannot summarise: {e}"),
                 }
                 if once {
+                    // Let the outbox hand every notice to the Maildir first.
+                    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+                    while tokio::time::Instant::now() < deadline
+                        && store.outbox(Some("pending"), 1).await.is_ok_and(|rows| !rows.is_empty())
+                    {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
                     stop.cancel();
                 }
             }
@@ -133,7 +147,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
 
 /// The first time: counts per category and decision, every escalation
 /// with its reason, every failure. Later: one line per new message.
-async fn report(store: &Store, after: i64, maildir: &Path) -> Result<(String, i64)> {
+async fn report(store: &Store, after: i64, maildir: &Path, watching: bool) -> Result<(String, i64)> {
     let mut rows: Vec<MessageRow> = store.messages(None, i64::MAX).await?;
     rows.retain(|r| r.id > after && r.state != MessageState::Received);
     rows.sort_by_key(|r| r.id);
@@ -177,11 +191,14 @@ async fn report(store: &Store, after: i64, maildir: &Path) -> Result<(String, i6
     }
     let _ = writeln!(
         o,
-        "\nFiled into {}/.mailroom.{{auto,escalated,ignored,failed}}; the notices customers got are in {}/sent/new.\nWatching {}/new: drop .eml files there to see them triaged. Ctrl-C stops.",
+        "\nFiled into {}/.mailroom.{{auto,escalated,ignored,failed}}; the notices customers get are written to {}/sent/new.",
         maildir.display(),
         maildir.parent().unwrap_or(maildir).display(),
-        maildir.display()
     );
+    if watching {
+        let _ =
+            writeln!(o, "Watching {}/new: drop .eml files there to see them triaged. Ctrl-C stops.", maildir.display());
+    }
     Ok((o, last))
 }
 
