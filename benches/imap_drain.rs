@@ -6,6 +6,7 @@
 //!
 //!     cargo bench --bench imap_drain            # 10,000 messages
 //!     MAILROOM_BENCH_N=2000 cargo bench --bench imap_drain
+//!     MAILROOM_BENCH_DISPOSITION=flag cargo bench --bench imap_drain   # keyword, no moves
 //!
 //! Needs root and Dovecot, like the integration tests (scripts/test
 //! installs it).
@@ -88,11 +89,17 @@ async fn agent(d: &dovecot::Dovecot, dir: &Path) -> (Agent<ImapSource>, Store) {
         webhook: false,
     });
     let mut cfg = d.imap_config("ops", TlsMode::None);
-    cfg.disposition = Disposition::Move {
-        auto: "mailroom/auto".into(),
-        escalated: "mailroom/escalated".into(),
-        ignored: "mailroom/ignored".into(),
-        failed: "mailroom/failed".into(),
+    // MAILROOM_BENCH_DISPOSITION=flag files by keyword instead of moving:
+    // no expunge, so the server's cost of shrinking a large folder drops out.
+    cfg.disposition = if std::env::var("MAILROOM_BENCH_DISPOSITION").is_ok_and(|v| v == "flag") {
+        Disposition::Flag { keyword: "$MailroomDone".into() }
+    } else {
+        Disposition::Move {
+            auto: "mailroom/auto".into(),
+            escalated: "mailroom/escalated".into(),
+            ignored: "mailroom/ignored".into(),
+            failed: "mailroom/failed".into(),
+        }
     };
     let source = ImapSource::new(cfg);
     (Agent::new(source, store.clone(), engine, resolver, AgentConfig::default()), store)
@@ -134,7 +141,7 @@ async fn main() {
         floor_bytes as f64 / 1e6 / floor_time.as_secs_f64()
     );
     println!(
-        "  agent drain (fetch+store+triage+act+move) {rate:>6.0} msg/s  {drain:.2?}  = {:.3}x the floor's rate",
+        "  agent drain (fetch+store+triage+act+file) {rate:>6.0} msg/s  {drain:.2?}  = {:.3}x the floor's rate",
         rate / floor_rate
     );
     println!(
