@@ -57,6 +57,25 @@ impl Config {
     /// Defaults, then `path` (when it exists, or when asked for explicitly),
     /// then `MAILROOM__SECTION__KEY` environment variables.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (raw, problems) = Self::read(path)?;
+        Self::validate(raw, problems)
+    }
+
+    /// For commands that neither read the mailbox nor send (pause, resume,
+    /// messages, outbox, replay, shadow-report): the mailbox and channels
+    /// are left out, so their secrets are not needed. The kill switch must
+    /// work for an operator who does not hold the mailbox password.
+    pub fn load_offline(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (mut raw, problems) = Self::read(path)?;
+        raw.mailbox = Default::default();
+        raw.email = Default::default();
+        raw.webhook = Default::default();
+        Self::validate(raw, problems)
+    }
+
+    /// The layered configuration as written, with the problems found while
+    /// reading it (a missing file, a secret written into the file).
+    fn read(path: Option<&Path>) -> Result<(RawConfig, Vec<String>), ConfigError> {
         let default_path = PathBuf::from("mailroom.toml");
         let (file, required) = match path {
             Some(p) => (p.to_path_buf(), true),
@@ -66,7 +85,6 @@ impl Config {
         if required && !file.is_file() {
             problems.push(format!("{}: no such configuration file", file.display()));
         }
-        let toml = Toml::file(&file);
         for key in SECRET_KEYS {
             if Figment::from(Toml::file(&file)).find_value(key).is_ok() {
                 problems.push(format!(
@@ -76,37 +94,13 @@ impl Config {
                 ));
             }
         }
-        let raw: RawConfig = match layered(toml).extract() {
-            Ok(r) => r,
+        match layered(Toml::file(&file)).extract() {
+            Ok(raw) => Ok((raw, problems)),
             Err(e) => {
                 problems.extend(e.into_iter().map(|e| e.to_string()));
-                return Err(ConfigError(problems));
+                Err(ConfigError(problems))
             }
-        };
-        Self::validate(raw, problems)
-    }
-
-    /// For commands that neither read the mailbox nor send (pause, resume,
-    /// messages, outbox, replay, shadow-report): the mailbox and channels
-    /// are left out, so their secrets are not needed. The kill switch must
-    /// work for an operator who does not hold the mailbox password.
-    pub fn load_offline(path: Option<&Path>) -> Result<Config, ConfigError> {
-        let full = Self::load(path);
-        let Err(ConfigError(problems)) = &full else { return full };
-        // Re-validate without the parts that need secrets; problems in the
-        // rest (database, triage, brands, templates) still refuse.
-        let default_path = PathBuf::from("mailroom.toml");
-        let file = path.map(Path::to_path_buf).unwrap_or(default_path);
-        let Ok(mut raw) = layered(Toml::file(&file)).extract::<RawConfig>() else {
-            return Err(ConfigError(problems.clone()));
-        };
-        if path.is_some() && !file.is_file() {
-            return Err(ConfigError(problems.clone()));
         }
-        raw.mailbox = Default::default();
-        raw.email = Default::default();
-        raw.webhook = Default::default();
-        Self::validate(raw, Vec::new())
     }
 
     fn validate(raw: RawConfig, mut problems: Vec<String>) -> Result<Config, ConfigError> {
