@@ -31,20 +31,6 @@ use mailroom::senders::TrustedSenders;
 use mailroom::store::{MessageState, Store};
 use tokio_util::sync::CancellationToken;
 
-fn deliver(d: &dovecot::Dovecot, mails: &[Vec<u8>], tag: &str) {
-    let root = d.maildir("ops", "INBOX");
-    for sub in ["tmp", "new", "cur"] {
-        std::fs::create_dir_all(root.join(sub)).unwrap();
-    }
-    for (i, raw) in mails.iter().enumerate() {
-        let name = format!("{}.M{i}P{tag}.bench", 1_700_000_000 + i);
-        std::fs::write(root.join("tmp").join(&name), raw).unwrap();
-        std::fs::rename(root.join("tmp").join(&name), root.join("new").join(&name)).unwrap();
-    }
-    // Dovecot works on the Maildir as its mail user, never as root.
-    std::process::Command::new("chown").args(["-R", "65534:65534"]).arg(root.parent().unwrap()).status().unwrap();
-}
-
 fn peak_kib() -> u64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()).unwrap_or(0)
@@ -119,7 +105,7 @@ async fn main() {
     let idle_samples = if full { 200 } else { 5 };
     let d = dovecot::Dovecot::new();
     let all = support::unique_mails(n + idle_samples);
-    deliver(&d, &all[..n], "a");
+    d.deliver_files("ops", &all[..n]);
     let bytes: usize = all[..n].iter().map(Vec::len).sum();
     println!("mailroom bench imap_drain: {n} messages, {:.1} MB, one current-thread runtime", bytes as f64 / 1e6);
 

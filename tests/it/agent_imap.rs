@@ -54,24 +54,6 @@ fn run(s: &Setup) -> Child {
     start_connected(&s.config, s.dir.path(), &[("MAILROOM__MAILBOX__PASSWORD", PASSWORD)])
 }
 
-/// Deliver many messages fast: straight into the Maildir Dovecot serves
-/// (owned by its mail user), as a local delivery agent would.
-fn deliver_files(dovecot: &Dovecot, mails: &[Vec<u8>], from: usize) {
-    let root = dovecot.maildir("ops", "INBOX");
-    for sub in ["tmp", "new", "cur"] {
-        std::fs::create_dir_all(root.join(sub)).unwrap();
-    }
-    // Dovecot reads and renames as its mail user, never as root.
-    std::process::Command::new("chown").args(["-R", "65534:65534"]).arg(root.parent().unwrap()).status().unwrap();
-    for (i, raw) in mails.iter().enumerate() {
-        let name = format!("{}.M{}P1.bench", 1_700_000_000 + from + i, from + i);
-        let tmp = root.join("tmp").join(&name);
-        std::fs::write(&tmp, raw).unwrap();
-        std::process::Command::new("chown").args(["65534:65534"]).arg(&tmp).status().unwrap();
-        std::fs::rename(&tmp, root.join("new").join(&name)).unwrap();
-    }
-}
-
 async fn filed(d: &Dovecot) -> usize {
     let mut n = 0;
     for f in FOLDERS {
@@ -140,7 +122,7 @@ async fn kill_9_mid_backlog_of_1000_then_restart_processes_and_files_every_messa
     let d = Dovecot::new();
     let s = setup(&d, "move", 30).await;
     let n = 1_000;
-    deliver_files(&d, &unique_mails(n), 0);
+    d.deliver_files("ops", &unique_mails(n));
     let mut agent = run(&s);
     wait_for(&s.store, "part of the backlog", |(_, p, f)| p + f >= 150).await;
     agent.kill().unwrap();
@@ -159,7 +141,7 @@ async fn dovecot_stopped_and_restarted_mid_run_loses_and_doubles_nothing() {
     let mut d = Dovecot::new();
     let s = setup(&d, "move", 30).await;
     let n = 400;
-    deliver_files(&d, &unique_mails(n), 0);
+    d.deliver_files("ops", &unique_mails(n));
     let mut agent = run(&s);
     wait_for(&s.store, "the drain to start", |(_, p, f)| p + f >= 20).await;
     d.stop();
