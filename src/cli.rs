@@ -18,6 +18,7 @@ use crate::store::Store;
 mod agent;
 mod bench;
 mod demo;
+pub mod model;
 mod process;
 mod resolution;
 
@@ -94,6 +95,8 @@ pub struct EvalArgs {
     /// How many misses to print.
     #[arg(long, default_value_t = 40)]
     pub misses: usize,
+    #[command(flatten)]
+    pub model: model::ModelArgs,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +144,8 @@ pub struct ProcessArgs {
     /// Print JSON lines instead of text.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub model: model::ModelArgs,
 }
 
 pub fn main() -> ExitCode {
@@ -214,7 +219,8 @@ async fn import_orders(file: &Path, db: &str) -> Result<ExitCode> {
 }
 
 async fn run_eval(args: EvalArgs) -> Result<ExitCode> {
-    let (report, _) = eval::evaluate(&args.dir, args.rules.as_deref()).await?;
+    let tier = model::tier(&args.model)?;
+    let (report, _) = eval::evaluate(&args.dir, args.rules.as_deref(), tier).await?;
     let title = format!("mailroom eval {}", args.dir.display());
     print!("{}", eval::render_text(&report, &title, args.misses));
     if let Some(path) = &args.json {

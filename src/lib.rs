@@ -9,6 +9,7 @@ pub mod decide;
 pub mod domain;
 pub mod eval;
 pub mod link;
+pub mod llm;
 pub mod mailbox;
 pub mod notify;
 pub mod parse;

@@ -47,7 +47,7 @@ pub enum Settled {
 pub fn recorded(t: &Triaged) -> Recorded {
     Recorded {
         subject: t.email.subject.clone(),
-        category: t.classification.category.to_string(),
+        category: t.category().to_string(),
         decision: t.decision.kind.to_string(),
         reason: t.decision.reason.clone(),
         order_id: t.link.order_id().map(str::to_string),
@@ -68,7 +68,7 @@ pub async fn settle(store: &Store, res: &Resolver, id: i64, t: &Triaged) -> Resu
     let mut todo = None;
     if let (DecisionKind::Auto, Some(action), Some(order_id)) = (t.decision.kind, &t.decision.action, t.link.order_id())
     {
-        let category = t.classification.category;
+        let category = t.category();
         let what = action.describe(order_id);
         let action_json = serde_json::to_string(action).unwrap_or_default();
         match res.autonomy.mode(category) {

@@ -54,7 +54,7 @@ pub async fn process_one(
                     metrics.lag((chrono::Utc::now() - at.to_utc()).to_std().unwrap_or_default());
                 }
                 let order = t.link.order_id().unwrap_or("-");
-                info!(category = %t.classification.category, order, changes, notices, "{reason}");
+                info!(category = %t.category(), order, changes, notices, "{reason}");
                 Ok(Processed::Decided { decision: decision.to_string(), reason })
             }
             Ok(Err(TriageError::Store(e))) => Err(e),

@@ -74,7 +74,11 @@ pub async fn open(cfg: &Config) -> Result<(Store, Arc<Engine>, Arc<Resolver>)> {
         let orders = super::read_orders(file)?;
         store.import_orders(&orders).await?;
     }
-    let engine = Engine::new(cfg.rules_dir.as_deref(), cfg.senders.clone())?;
+    let mut engine = Engine::new(cfg.rules_dir.as_deref(), cfg.senders.clone())?;
+    if let Some(tier) = super::model::configured_tier(cfg)? {
+        tracing::info!(model = %tier.settings().model, endpoint = %tier.settings().base_url, mode = ?tier.mode, "language model tier on");
+        engine = engine.with_model(tier);
+    }
     let resolver = super::resolution::resolver(cfg)?;
     Ok((store, Arc::new(engine), Arc::new(resolver)))
 }

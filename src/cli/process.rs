@@ -8,11 +8,15 @@ use anyhow::Result;
 use super::{ProcessArgs, engine_and_store, triage_file};
 use crate::classify::rules::Target;
 use crate::link::Link;
+use crate::llm::Asked;
 use crate::pipeline::Triaged;
 
 pub async fn run(args: ProcessArgs) -> Result<ExitCode> {
-    let (engine, store, _tmp) =
+    let (mut engine, store, _tmp) =
         engine_and_store(args.fixtures.as_deref(), args.senders.as_deref(), &args.db.db, args.rules.as_deref()).await?;
+    if let Some(tier) = super::model::tier(&args.model)? {
+        engine = engine.with_model(tier);
+    }
     let mut failures = 0;
     for path in &args.files {
         match triage_file(path, &engine, &store).await {
@@ -61,9 +65,38 @@ fn render(name: &str, t: &Triaged) -> String {
         Link::None => "none".into(),
     };
     let _ = writeln!(o, "  order      {order}");
+    match &t.model.asked {
+        Asked::NoModel => {}
+        Asked::RulesDecisive => {
+            let _ = writeln!(o, "  model      not asked: the rules are decisive");
+        }
+        Asked::Answered { answer } => {
+            let _ = writeln!(
+                o,
+                "  model      {} ({:.2}; {:?}){}: {}",
+                answer.category,
+                answer.confidence,
+                t.combined.rule,
+                if t.model.cached { ", cached" } else { "" },
+                answer.summary
+            );
+            for dropped in &t.model.suggested.dropped {
+                let _ = writeln!(o, "    dropped          {dropped} (not in the email's text)");
+            }
+        }
+        Asked::Failed { error } => {
+            let _ = writeln!(o, "  model      failed after {} attempt(s): {error}", t.model.attempts);
+        }
+    }
     let _ = writeln!(o, "  decision   {}", t.decision.reason);
     for (k, v) in &t.decision.facts {
         let _ = writeln!(o, "    {k:<16} {v}");
+    }
+    if let Some(d) = &t.draft {
+        let _ = writeln!(o, "  draft      ({}, {})", d.source, d.language);
+        for line in d.text.lines() {
+            let _ = writeln!(o, "    | {line}");
+        }
     }
     o.push('\n');
     o

@@ -17,6 +17,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use secrecy::SecretString;
 
+use crate::llm::{ClassifierMode, LlmSettings, Prompts};
 use crate::mailbox::Disposition;
 use crate::mailbox::imap::{ImapAuth, ImapConfig, TlsMode};
 use crate::senders::TrustedSenders;
@@ -42,7 +43,17 @@ pub struct Config {
     pub senders: TrustedSenders,
     /// Order book imported at start, when given.
     pub orders_file: Option<PathBuf>,
+    /// The model tier, when `[llm] base_url` is set.
+    pub llm: Option<LlmConfig>,
     pub raw: RawConfig,
+}
+
+/// The model endpoint, how it is used, and where its prompts come from.
+#[derive(Debug, Clone)]
+pub struct LlmConfig {
+    pub settings: LlmSettings,
+    pub mode: ClassifierMode,
+    pub prompts: Prompts,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,7 +62,8 @@ pub struct ConfigError(pub Vec<String>);
 
 /// Secrets a config file must not hold; they come from the environment or
 /// from a file named by the `*_file` key.
-const SECRET_KEYS: [&str; 4] = ["mailbox.password", "mailbox.oauth_token", "email.password", "webhook.secret"];
+const SECRET_KEYS: [&str; 5] =
+    ["mailbox.password", "mailbox.oauth_token", "email.password", "webhook.secret", "llm.api_key"];
 
 impl Config {
     /// Defaults, then `path` (when it exists, or when asked for explicitly),
@@ -113,6 +125,7 @@ impl Config {
         };
         let source = source(&raw, &mut problems);
         let resolution = resolution::resolution(&raw, &mut problems);
+        let llm = llm(&raw, &mut problems);
         if raw.mailbox.reconcile_interval_secs == 0 {
             problems.push("mailbox.reconcile_interval_secs must be at least 1".into());
         }
@@ -132,6 +145,7 @@ impl Config {
             rules_dir: raw.triage.rules_dir.clone(),
             senders,
             orders_file: raw.triage.orders_file.clone(),
+            llm,
             raw,
         })
     }
@@ -144,6 +158,7 @@ impl Config {
             &mut shown.mailbox.oauth_token,
             &mut shown.email.password,
             &mut shown.webhook.secret,
+            &mut shown.llm.api_key,
         ] {
             if s.is_some() {
                 *s = Some("********".into());
@@ -215,6 +230,50 @@ fn secret(
             None
         }
     }
+}
+
+fn llm(raw: &RawConfig, problems: &mut Vec<String>) -> Option<LlmConfig> {
+    let l = &raw.llm;
+    if l.base_url.trim().is_empty() {
+        return None;
+    }
+    let before = problems.len();
+    if !(l.base_url.starts_with("http://") || l.base_url.starts_with("https://")) {
+        problems.push(format!("llm.base_url {:?}: expected http(s)://HOST/v1", l.base_url));
+    }
+    if l.model.trim().is_empty() {
+        problems.push("llm.model is required with llm.base_url".into());
+    }
+    let mode = match l.classifier.as_str() {
+        "both" => ClassifierMode::Both,
+        "llm" => ClassifierMode::Llm,
+        "rules" => ClassifierMode::Rules,
+        other => {
+            problems.push(format!("llm.classifier {other:?}: expected both, llm or rules"));
+            ClassifierMode::Both
+        }
+    };
+    if l.timeout_secs == 0 || l.max_concurrency == 0 || l.max_input_tokens < 100 || l.max_output_tokens == 0 {
+        problems.push("llm: timeout_secs, max_concurrency and max_output_tokens must be at least 1, max_input_tokens at least 100".into());
+    }
+    if !(0.0..=1.0).contains(&l.min_confidence) {
+        problems.push(format!("llm.min_confidence {}: expected 0..1", l.min_confidence));
+    }
+    let prompts = Prompts::load(l.prompts_dir.as_deref()).map_err(|e| problems.push(e.to_string())).ok();
+    let mut settings = LlmSettings::new(l.base_url.trim(), l.model.trim());
+    settings.api_key = secret(&l.api_key, &l.api_key_file, "llm.api_key", problems);
+    settings.timeout = Duration::from_secs(l.timeout_secs);
+    settings.max_concurrency = l.max_concurrency;
+    settings.tokens_per_minute = l.tokens_per_minute;
+    settings.max_retries = l.max_retries;
+    settings.max_backoff = Duration::from_secs(l.max_backoff_secs);
+    settings.max_input_tokens = l.max_input_tokens;
+    settings.max_output_tokens = l.max_output_tokens;
+    settings.price_input_per_mtok = l.price_input_per_mtok;
+    settings.price_output_per_mtok = l.price_output_per_mtok;
+    settings.min_confidence = l.min_confidence;
+    settings.draft_replies = l.draft_replies;
+    (problems.len() == before).then_some(LlmConfig { settings, mode, prompts: prompts? })
 }
 
 fn imap(raw: &RawConfig, disposition: Disposition, problems: &mut Vec<String>) -> Option<ImapConfig> {

@@ -16,6 +16,7 @@ pub struct RawConfig {
     pub email: Email,
     pub webhook: Webhook,
     pub outbox: Outbox,
+    pub llm: Llm,
     /// `default` and per category: off, shadow, approve or auto.
     pub autonomy: std::collections::BTreeMap<String, String>,
     pub brands: Vec<Brand>,
@@ -210,6 +211,64 @@ impl Default for Outbox {
             recipient_cap: 3,
             recipient_cap_hours: 24,
             templates_dir: None,
+        }
+    }
+}
+
+/// The language-model tier; empty `base_url` means rules only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Llm {
+    /// An OpenAI-compatible API up to `/v1`, e.g. `https://api.openai.com/v1`
+    /// or `http://127.0.0.1:8080/v1` (llama.cpp, vLLM, Ollama).
+    pub base_url: String,
+    pub model: String,
+    /// Secret: from MAILROOM__LLM__API_KEY only (or `api_key_file`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    pub api_key_file: Option<PathBuf>,
+    /// `both` (the model where rules are not decisive), `llm` (always) or `rules`.
+    pub classifier: String,
+    pub timeout_secs: u64,
+    pub max_concurrency: usize,
+    /// Prompt + completion tokens per minute; 0 for no budget.
+    pub tokens_per_minute: u32,
+    pub max_retries: u32,
+    pub max_backoff_secs: u64,
+    pub max_input_tokens: usize,
+    pub max_output_tokens: u32,
+    /// US dollars per million tokens, for the cost estimate.
+    pub price_input_per_mtok: f64,
+    pub price_output_per_mtok: f64,
+    /// Below this the model's category counts as unsure.
+    pub min_confidence: f32,
+    /// Let the model draft replies for escalations (templates otherwise).
+    pub draft_replies: bool,
+    /// Replacement prompts (classify.toml, draft.toml); default: bundled.
+    pub prompts_dir: Option<PathBuf>,
+}
+
+impl Default for Llm {
+    fn default() -> Self {
+        let d = crate::llm::LlmSettings::new("", "gpt-4o-mini");
+        Llm {
+            base_url: String::new(),
+            model: d.model,
+            api_key: None,
+            api_key_file: None,
+            classifier: "both".into(),
+            timeout_secs: d.timeout.as_secs(),
+            max_concurrency: d.max_concurrency,
+            tokens_per_minute: d.tokens_per_minute,
+            max_retries: d.max_retries,
+            max_backoff_secs: d.max_backoff.as_secs(),
+            max_input_tokens: d.max_input_tokens,
+            max_output_tokens: d.max_output_tokens,
+            price_input_per_mtok: d.price_input_per_mtok,
+            price_output_per_mtok: d.price_output_per_mtok,
+            min_confidence: d.min_confidence,
+            draft_replies: d.draft_replies,
+            prompts_dir: None,
         }
     }
 }

@@ -42,6 +42,9 @@ pub(super) fn common_blockers(input: &PolicyInput<'_>, facts: &mut Facts) -> Vec
     if let Some(said) = input.injection {
         b.push(format!("the email tries to instruct the agent (\"{said}\")"));
     }
+    if let Some(hold) = input.hold {
+        b.push(hold.to_string());
+    }
     if let Some(rival) = input.rival {
         b.push(format!("the email also reads as {rival}, which needs a person"));
     }

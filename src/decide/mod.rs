@@ -26,6 +26,10 @@ pub struct PolicyInput<'a> {
     /// A category that always needs a person and that the mail also reads
     /// as (SPEC §1: the stronger action wins).
     pub rival: Option<Category>,
+    /// Why the classification itself needs a person: the rules and the
+    /// model disagree, or the rules are not decisive and the model could
+    /// not help (see `llm::combine`).
+    pub hold: Option<&'a str>,
     pub email: &'a Email,
     pub facts: &'a Facts,
     pub link: &'a Link,
@@ -62,7 +66,7 @@ pub fn always_escalates(c: Category) -> bool {
 
 pub fn decide(input: &PolicyInput<'_>) -> Decision {
     let mut facts = checks::base_facts(input);
-    if input.category == Category::Other {
+    if input.category == Category::Other && input.hold.is_none() {
         return Decision {
             kind: DecisionKind::Ignore,
             reason: "ignore: not an order matter (other)".into(),
@@ -71,10 +75,15 @@ pub fn decide(input: &PolicyInput<'_>) -> Decision {
             action: None,
         };
     }
-    if always_escalates(input.category) {
+    if input.category == Category::Other || always_escalates(input.category) {
+        let why = match input.hold {
+            Some(hold) if input.category == Category::Other => hold.to_string(),
+            Some(hold) => format!("{} always needs a person; {hold}", input.category),
+            None => format!("{} always needs a person", input.category),
+        };
         return Decision {
             kind: DecisionKind::Escalate,
-            reason: format!("escalate: {} always needs a person", input.category),
+            reason: format!("escalate: {why}"),
             blockers: Vec::new(),
             facts,
             action: None,

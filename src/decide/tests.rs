@@ -35,6 +35,7 @@ struct Case {
     category: Category,
     injection: Option<&'static str>,
     rival: Option<Category>,
+    hold: Option<&'static str>,
     email: Email,
     facts: Facts,
     link: Link,
@@ -51,6 +52,7 @@ fn case(category: Category, from: &str) -> Case {
         category,
         injection: None,
         rival: None,
+        hold: None,
         email,
         facts: Facts::default(),
         link: Link::One { order: Box::new(order(OrderStatus::Processing)), by: LinkedBy::OrderNumber },
@@ -83,6 +85,7 @@ impl Case {
             category: self.category,
             injection: self.injection,
             rival: self.rival,
+            hold: self.hold,
             email: &self.email,
             facts: &self.facts,
             link: &self.link,
@@ -480,4 +483,31 @@ fn a_mail_that_also_reads_as_a_category_needing_a_person_escalates() {
         c.rival = Some(Category::CustomerComplaint);
         assert_escalated_because(&c.run(), "also reads as customer_complaint");
     }
+}
+
+// ---- the classifier's hold (rules and model, see llm::combine) ----
+
+#[test]
+fn a_hold_from_the_classifier_turns_auto_into_escalate() {
+    let mut c = case(Category::CarrierDelay, "noreply@delhivery.com").new_date("2026-11-24");
+    assert_auto(&c.run());
+    c.hold = Some("the rules read carrier_delay and the model reads carrier_damaged_or_lost (0.90)");
+    assert_escalated_because(&c.run(), "the model reads carrier_damaged_or_lost");
+}
+
+#[test]
+fn a_hold_turns_ignore_into_escalate_so_nothing_is_dropped_on_a_model_word() {
+    let mut c = case(Category::Other, "news@shop.example");
+    assert_eq!(c.run().kind, DecisionKind::Ignore);
+    c.hold = Some("the rules read customer_complaint and the model reads other (0.99)");
+    assert_escalated_because(&c.run(), "the model reads other");
+}
+
+#[test]
+fn a_hold_on_a_category_that_always_escalates_keeps_both_reasons() {
+    let mut c = customer(Category::CustomerComplaint);
+    c.hold = Some("the rules read customer_wismo and the model reads customer_complaint (0.80)");
+    let d = c.run();
+    assert_escalated_because(&d, "customer_complaint always needs a person");
+    assert_escalated_because(&d, "the model reads customer_complaint");
 }

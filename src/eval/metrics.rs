@@ -24,6 +24,7 @@ pub struct Predicted {
     pub reason: String,
     /// Ids of the rules that fired.
     pub rules: Vec<String>,
+    pub model: super::model::ModelUse,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +86,8 @@ pub struct Report {
     /// decisions[expected][got] = count.
     pub decisions: BTreeMap<String, BTreeMap<String, usize>>,
     pub failed: usize,
+    /// The model tier's calls, tokens and cost, and how often it was needed.
+    pub model: super::model::ModelFigures,
     pub misses: Vec<Miss>,
 }
 
@@ -165,6 +168,7 @@ pub fn score(results: &[CaseResult]) -> Report {
         confusion,
         decisions,
         failed,
+        model: super::model::figures(results.iter().filter_map(|r| r.predicted.as_ref().ok()).map(|p| &p.model), n),
         misses,
     }
 }
@@ -266,6 +270,7 @@ mod tests {
             new_date: None,
             reason: String::new(),
             rules: Vec::new(),
+            model: Default::default(),
         }
     }
 

@@ -8,12 +8,14 @@
 pub mod fixtures;
 mod html;
 pub mod metrics;
+pub mod model;
 mod text;
 
 use std::path::Path;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::llm::ModelTier;
 use crate::pipeline::{Engine, Triaged, triage};
 use crate::store::Store;
 pub use fixtures::{FixtureDir, LayoutError};
@@ -33,13 +35,23 @@ pub enum EvalError {
     Rules(#[from] crate::classify::rules::RulesError),
 }
 
-/// Evaluate `dir` with the bundled rules, or those in `rules_dir`.
-pub async fn evaluate(dir: &Path, rules_dir: Option<&Path>) -> Result<(Report, Vec<CaseResult>), EvalError> {
+/// Evaluate `dir` with the bundled rules, or those in `rules_dir`, and the
+/// model tier when given. Drafts are not written: they cost model calls and
+/// no label checks them.
+pub async fn evaluate(
+    dir: &Path,
+    rules_dir: Option<&Path>,
+    model: Option<ModelTier>,
+) -> Result<(Report, Vec<CaseResult>), EvalError> {
     let fixtures = fixtures::load(dir)?;
     let tmp = tempfile::tempdir()?;
     let store = Store::open_in(tmp.path()).await?;
     store.import_orders(&fixtures.orders).await?;
-    let engine = Engine::new(rules_dir, fixtures.senders.clone())?;
+    let mut engine = Engine::new(rules_dir, fixtures.senders.clone())?;
+    engine.drafts = false;
+    if let Some(m) = model {
+        engine = engine.with_model(m);
+    }
     let bar = ProgressBar::new(fixtures.cases.len() as u64);
     if let Ok(style) = ProgressStyle::with_template("{spinner} {wide_bar} {pos}/{len} cases {eta}") {
         bar.set_style(style);
@@ -61,8 +73,8 @@ pub async fn evaluate(dir: &Path, rules_dir: Option<&Path>) -> Result<(Report, V
 /// The facts a label can check, taken from one triage.
 pub fn predicted(t: &Triaged) -> Predicted {
     Predicted {
-        category: t.classification.category,
-        confidence: t.classification.confidence,
+        category: t.category(),
+        confidence: t.combined.confidence,
         decision: t.decision.kind,
         order: t.link.order_id().map(str::to_string),
         tracking_number: crate::link::primary_tracking(&t.email, &t.facts, &t.link),
@@ -70,5 +82,6 @@ pub fn predicted(t: &Triaged) -> Predicted {
         new_date: t.facts.new_date,
         reason: t.decision.reason.clone(),
         rules: t.classification.evidence.iter().map(|e| e.rule.clone()).collect(),
+        model: model::ModelUse::of(t),
     }
 }

@@ -33,7 +33,28 @@ pub fn render_text(r: &Report, title: &str, max_misses: usize) -> String {
         pct(r.fact_accuracy),
         if facts.is_empty() { "none given".into() } else { facts.join(", ") }
     );
-    let _ = writeln!(o, "  failed to triage     {}\n", r.failed);
+    let _ = writeln!(o, "  failed to triage     {}", r.failed);
+    let m = &r.model;
+    let _ = writeln!(o, "  needed the model     {}   (rules not decisive)", pct(m.share_needing_model));
+    if m.consulted > 0 {
+        let _ = writeln!(
+            o,
+            "  model                {} consulted: {} answered ({} disagreed with the rules, held), {} failed, {} from cache or recording",
+            m.consulted, m.answered, m.disagreed, m.failed, m.cached
+        );
+        let _ = writeln!(
+            o,
+            "  model cost           {} calls, {} + {} tokens, ${:.4}; per email {:.2} calls, {:.0} tokens, ${:.6}",
+            m.calls,
+            m.prompt_tokens,
+            m.completion_tokens,
+            m.cost_usd,
+            m.calls_per_email,
+            m.tokens_per_email,
+            m.cost_per_email_usd
+        );
+    }
+    let _ = writeln!(o);
 
     let _ = writeln!(
         o,

@@ -12,7 +12,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, now};
 use crate::mailbox::Location;
 
 /// A message's lifecycle state.
@@ -119,10 +119,6 @@ pub fn message_id_of(raw: &[u8]) -> String {
         return value.trim_matches(['<', '>', ' ']).to_string();
     }
     String::new()
-}
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339()
 }
 
 impl Store {

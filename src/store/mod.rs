@@ -5,6 +5,7 @@
 //! `$n` placeholders and plain types, which both backends accept.
 
 mod inbox;
+mod llm;
 mod orders;
 mod resolution;
 
@@ -16,6 +17,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, content_hash, message_id_of};
+pub use llm::CachedReply;
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
 pub use resolution::{ActionRow, NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
 
@@ -108,4 +110,9 @@ fn with_create_mode(url: &str) -> String {
     }
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}mode=rwc")
+}
+
+/// Timestamps as RFC 3339 text: both backends store and sort them alike.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339()
 }

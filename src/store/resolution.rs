@@ -6,7 +6,7 @@ use serde::Serialize;
 use sqlx::Row;
 
 use super::orders::{digits_of, key_of};
-use super::{Store, StoreError};
+use super::{Store, StoreError, now};
 use crate::domain::Order;
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -74,10 +74,6 @@ pub struct OutboxRow {
     pub created_at: String,
     pub sent_at: Option<String>,
     pub external_id: Option<String>,
-}
-
-pub(super) fn now() -> String {
-    chrono::Utc::now().to_rfc3339()
 }
 
 const OUTBOX_COLUMNS: &str = "id, channel, order_id, message, kind, recipient, payload, state, held_reason, attempts, \

@@ -6,6 +6,7 @@ mod agent_maildir;
 mod eval_command;
 mod fixture_labels;
 mod imap_source;
+mod llm;
 mod outbox_webhook;
 mod resolution_e2e;
 mod support;

@@ -2,4 +2,5 @@
 
 pub mod agent;
 pub mod dovecot;
+pub mod fake_llm;
 pub mod smtp;
