@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
-use crate::config::{Config, LlmConfig};
-use crate::llm::{ClassifierMode, LlmSettings, ModelTier, Prompts, Recording, RecordingMode};
+use crate::config::Config;
+use crate::llm::{ClassifierMode, ModelTier, Recording, RecordingMode};
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct ModelArgs {
@@ -37,29 +37,32 @@ pub struct ModelArgs {
 }
 
 /// The tier the flags and configuration ask for, or `None` for rules only.
+/// Flags override `[llm]` in mailroom.toml and `MAILROOM__LLM__*`.
 pub fn tier(args: &ModelArgs) -> Result<Option<ModelTier>> {
     if args.classifier == Some(ClassifierMode::Rules) {
         return Ok(None);
     }
-    let configured = configured(args.config.as_deref())?;
-    let mut settings = configured.as_ref().map(|c| c.settings.clone());
+    let mut raw = Config::load_offline(args.config.as_deref())?.raw;
     if let Some(url) = &args.llm_url {
-        let model = args.llm_model.clone().or(settings.as_ref().map(|s| s.model.clone())).unwrap_or_default();
-        settings = Some(LlmSettings {
-            base_url: url.trim_end_matches('/').to_string(),
-            ..settings.unwrap_or_else(|| LlmSettings::new(url, &model))
-        });
+        raw.llm.base_url = url.clone();
+    }
+    if let Some(m) = &args.llm_model {
+        raw.llm.model = m.clone();
     }
     let recording = match (&args.record, &args.replay) {
         (Some(p), _) => Some(open_recording(p, RecordingMode::Record)?),
         (_, Some(p)) => Some(open_recording(p, RecordingMode::Replay)?),
         _ => None,
     };
-    if settings.is_none() && recording.as_ref().is_some_and(|r| r.mode == RecordingMode::Replay) {
+    let replay = recording.as_ref().is_some_and(|r| r.mode == RecordingMode::Replay);
+    if raw.llm.base_url.trim().is_empty() && replay {
         // Replay needs no endpoint; the model name keys the recording.
-        settings = Some(LlmSettings::new("http://replay.invalid/v1", ""));
+        raw.llm.base_url = "http://replay.invalid/v1".into();
+        if args.llm_model.is_none() {
+            raw.llm.model = recording.as_ref().and_then(Recording::model).unwrap_or_default();
+        }
     }
-    let Some(mut settings) = settings else {
+    let Some(configured) = crate::config::llm_config(&raw)? else {
         if args.classifier.is_some() || recording.is_some() {
             bail!(
                 "--classifier llm|both, --record and --replay need a model: give --llm-url (and --llm-model) or set [llm] base_url in mailroom.toml"
@@ -67,33 +70,12 @@ pub fn tier(args: &ModelArgs) -> Result<Option<ModelTier>> {
         }
         return Ok(None);
     };
-    if let Some(m) = &args.llm_model {
-        settings.model = m.clone();
-    }
-    if settings.model.is_empty() {
-        match recording.as_ref().and_then(Recording::model) {
-            Some(m) => settings.model = m,
-            None => bail!("no model name: give --llm-model or set [llm] model"),
-        }
-    }
-    let mode = args.classifier.or(configured.as_ref().map(|c| c.mode)).unwrap_or_default();
-    let prompts = match configured {
-        Some(c) => c.prompts,
-        None => Prompts::load(None)?,
-    };
-    let mut tier = ModelTier::new(settings, prompts, mode).map_err(anyhow::Error::msg)?;
+    let mode = args.classifier.unwrap_or(configured.mode);
+    let mut tier = ModelTier::new(configured.settings, configured.prompts, mode).map_err(anyhow::Error::msg)?;
     if let Some(r) = recording {
         tier = tier.with_recording(r);
     }
     Ok(Some(tier))
-}
-
-/// `[llm]` from the configuration file, when one is there and sets a model.
-fn configured(path: Option<&Path>) -> Result<Option<LlmConfig>> {
-    if path.is_none() && !Path::new("mailroom.toml").exists() && std::env::var_os("MAILROOM__LLM__BASE_URL").is_none() {
-        return Ok(None);
-    }
-    Ok(Config::load_offline(path)?.llm)
 }
 
 fn open_recording(path: &Path, mode: RecordingMode) -> Result<Recording> {

@@ -232,6 +232,14 @@ fn secret(
     }
 }
 
+/// The model tier `raw` describes (after command-line overrides), or
+/// `None` when no endpoint is set.
+pub fn llm_config(raw: &RawConfig) -> Result<Option<LlmConfig>, ConfigError> {
+    let mut problems = Vec::new();
+    let c = llm(raw, &mut problems);
+    if problems.is_empty() { Ok(c) } else { Err(ConfigError(problems)) }
+}
+
 fn llm(raw: &RawConfig, problems: &mut Vec<String>) -> Option<LlmConfig> {
     let l = &raw.llm;
     if l.base_url.trim().is_empty() {
@@ -273,6 +281,7 @@ fn llm(raw: &RawConfig, problems: &mut Vec<String>) -> Option<LlmConfig> {
     settings.price_output_per_mtok = l.price_output_per_mtok;
     settings.min_confidence = l.min_confidence;
     settings.draft_replies = l.draft_replies;
+    settings.schema_limits = l.schema_limits;
     (problems.len() == before).then_some(LlmConfig { settings, mode, prompts: prompts? })
 }
 

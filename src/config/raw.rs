@@ -244,6 +244,10 @@ pub struct Llm {
     pub min_confidence: f32,
     /// Let the model draft replies for escalations (templates otherwise).
     pub draft_replies: bool,
+    /// Bound string lengths and list sizes in the answer's JSON schema.
+    /// llama.cpp and vLLM enforce them while decoding (a small model then
+    /// cannot ramble past the token limit); OpenAI's strict mode refuses them.
+    pub schema_limits: bool,
     /// Replacement prompts (classify.toml, draft.toml); default: bundled.
     pub prompts_dir: Option<PathBuf>,
 }
@@ -268,6 +272,7 @@ impl Default for Llm {
             price_output_per_mtok: d.price_output_per_mtok,
             min_confidence: d.min_confidence,
             draft_replies: d.draft_replies,
+            schema_limits: d.schema_limits,
             prompts_dir: None,
         }
     }

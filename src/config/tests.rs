@@ -193,3 +193,37 @@ fn offline_commands_need_no_mailbox_or_channel_secret_but_the_rest_is_still_chec
     let e = with_env(&[], || Config::load_offline(Some(bad.path()))).unwrap_err().to_string();
     assert!(e.contains("database.url"), "{e}");
 }
+
+#[test]
+fn the_model_tier_is_off_without_a_base_url_and_read_with_its_key_from_the_environment() {
+    let c = with_env(&[], || Config::load(None)).unwrap();
+    assert!(c.llm.is_none(), "rules only by default");
+    let f = file(
+        "[llm]\nbase_url = \"http://127.0.0.1:8080/v1/\"\nmodel = \"qwen\"\nclassifier = \"llm\"\ntimeout_secs = 7\n",
+    );
+    let c = with_env(&[("MAILROOM__LLM__API_KEY", "sk-live")], || Config::load(Some(f.path()))).unwrap();
+    let llm = c.llm.as_ref().unwrap();
+    assert_eq!(llm.settings.base_url, "http://127.0.0.1:8080/v1");
+    assert_eq!((llm.settings.model.as_str(), llm.mode), ("qwen", ClassifierMode::Llm));
+    assert_eq!(llm.settings.timeout, Duration::from_secs(7));
+    assert!(llm.prompts.classify.version.starts_with("classify-"));
+    let shown = c.masked();
+    assert!(!shown.contains("sk-live"), "{shown}");
+}
+
+#[test]
+fn a_bad_model_section_is_refused_with_every_problem() {
+    let f = file(
+        "[llm]\nbase_url = \"ftp://x\"\nmodel = \"\"\nclassifier = \"magic\"\nmin_confidence = 2.0\napi_key = \"sk-in-file\"\n",
+    );
+    let e = with_env(&[], || Config::load(Some(f.path()))).unwrap_err().to_string();
+    for part in [
+        "llm.api_key` is a secret",
+        "llm.base_url",
+        "llm.model is required",
+        "llm.classifier \"magic\"",
+        "llm.min_confidence",
+    ] {
+        assert!(e.contains(part), "{e} lacks {part}");
+    }
+}

@@ -46,10 +46,19 @@ pub struct ModelLine {
 pub const SCHEMA_NAME: &str = "mailroom_triage";
 
 /// The JSON schema of [`ModelAnswer`], in the subset both OpenAI's strict
-/// mode and llama.cpp's grammar converter accept.
-pub fn schema() -> Value {
+/// mode and llama.cpp's grammar converter accept; with `limits`, string
+/// lengths and list sizes are bounded too (servers that decode by grammar
+/// enforce them; OpenAI's strict mode does not accept them).
+pub fn schema(limits: bool) -> Value {
     let nullable = |v: Value| json!({"anyOf": [v, {"type": "null"}]});
-    let string = json!({"type": "string"});
+    let bounded = |mut v: Value, key: &str, n: u32| {
+        if limits {
+            v[key] = json!(n);
+        }
+        v
+    };
+    let string = bounded(json!({"type": "string"}), "maxLength", 80);
+    let summary = bounded(json!({"type": "string"}), "maxLength", 200);
     json!({
         "type": "object",
         "additionalProperties": false,
@@ -57,7 +66,7 @@ pub fn schema() -> Value {
         "properties": {
             "category": {"type": "string", "enum": Category::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>()},
             "confidence": {"type": "number"},
-            "order_refs": {"type": "array", "items": string},
+            "order_refs": bounded(json!({"type": "array", "items": string}), "maxItems", 5),
             "new_address": nullable(json!({
                 "type": "object",
                 "additionalProperties": false,
@@ -65,7 +74,7 @@ pub fn schema() -> Value {
                 "properties": {"line1": string, "city": string, "postcode": string, "country": string}
             })),
             "new_date": nullable(json!({"type": "string"})),
-            "lines": {"type": "array", "items": {
+            "lines": bounded(json!({"type": "array", "items": {
                 "type": "object",
                 "additionalProperties": false,
                 "required": ["sku", "shipped", "backordered"],
@@ -74,8 +83,8 @@ pub fn schema() -> Value {
                     "shipped": nullable(json!({"type": "integer"})),
                     "backordered": nullable(json!({"type": "integer"}))
                 }
-            }},
-            "summary": string,
+            }}), "maxItems", 10),
+            "summary": summary,
             "instructs_agent": {"type": "boolean"}
         }
     })
@@ -136,8 +145,12 @@ mod tests {
 
     #[test]
     fn the_schema_lists_every_category_and_requires_every_field() {
-        let s = schema();
+        let s = schema(false);
         assert_eq!(s["properties"]["category"]["enum"].as_array().unwrap().len(), 15);
         assert_eq!(s["required"].as_array().unwrap().len(), s["properties"].as_object().unwrap().len());
+        assert!(!s.to_string().contains("maxLength"), "the strict-mode subset has no length bounds");
+        let bounded = schema(true);
+        assert_eq!(bounded["properties"]["summary"]["maxLength"], 200);
+        assert_eq!(bounded["properties"]["order_refs"]["maxItems"], 5);
     }
 }

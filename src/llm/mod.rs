@@ -161,7 +161,7 @@ impl ModelTier {
             prompt_tokens: (prompt::count_tokens(&system) + prompt::count_tokens(&user)) as u32,
             system,
             user,
-            schema: Some((answer::SCHEMA_NAME.into(), answer::schema())),
+            schema: Some((answer::SCHEMA_NAME.into(), answer::schema(settings.schema_limits))),
         };
         let outcome = self.ask(&prompt.version, &request, store, answer::parse_answer).await;
         report.attempts = outcome.attempts;

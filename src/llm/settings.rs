@@ -49,6 +49,8 @@ pub struct LlmSettings {
     pub min_confidence: f32,
     /// Ask the model to draft replies for escalations (a template otherwise).
     pub draft_replies: bool,
+    /// Length and size bounds in the answer schema (see `[llm] schema_limits`).
+    pub schema_limits: bool,
 }
 
 impl LlmSettings {
@@ -69,6 +71,7 @@ impl LlmSettings {
             price_output_per_mtok: 0.0,
             min_confidence: 0.6,
             draft_replies: true,
+            schema_limits: false,
         }
     }
 
