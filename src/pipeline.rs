@@ -127,7 +127,7 @@ pub async fn triage(raw: &[u8], engine: &Engine, store: &Store) -> Result<Triage
             let input =
                 DraftInput { email: &email, order: link.order(), reason: &decision.reason, brand: &brand, voice: "" };
             Some(match &engine.model {
-                Some(tier) => tier.draft(&DraftInput { voice: &tier.voice, ..input }, store).await,
+                Some(tier) => tier.draft(&DraftInput { voice: &tier.settings().voice, ..input }, store).await,
                 None => template_draft(&input, None),
             })
         }

@@ -282,6 +282,7 @@ fn llm(raw: &RawConfig, problems: &mut Vec<String>) -> Option<LlmConfig> {
     settings.min_confidence = l.min_confidence;
     settings.draft_replies = l.draft_replies;
     settings.schema_limits = l.schema_limits;
+    settings.voice = l.voice.clone();
     (problems.len() == before).then_some(LlmConfig { settings, mode, prompts: prompts? })
 }
 

@@ -248,6 +248,8 @@ pub struct Llm {
     /// llama.cpp and vLLM enforce them while decoding (a small model then
     /// cannot ramble past the token limit); OpenAI's strict mode refuses them.
     pub schema_limits: bool,
+    /// How drafted replies sound, for the draft prompt.
+    pub voice: String,
     /// Replacement prompts (classify.toml, draft.toml); default: bundled.
     pub prompts_dir: Option<PathBuf>,
 }
@@ -273,6 +275,7 @@ impl Default for Llm {
             min_confidence: d.min_confidence,
             draft_replies: d.draft_replies,
             schema_limits: d.schema_limits,
+            voice: d.voice,
             prompts_dir: None,
         }
     }

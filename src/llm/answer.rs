@@ -57,8 +57,14 @@ pub fn schema(limits: bool) -> Value {
         }
         v
     };
-    let string = bounded(json!({"type": "string"}), "maxLength", 80);
-    let summary = bounded(json!({"type": "string"}), "maxLength", 200);
+    // Small bounds: a weak model fills every field it may to the brim, and
+    // an answer cut at the token limit is no answer at all.
+    let string = bounded(json!({"type": "string"}), "maxLength", 24);
+    let summary = bounded(json!({"type": "string"}), "maxLength", 100);
+    let mut date = json!({"type": "string"});
+    if limits {
+        date["pattern"] = json!("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    }
     json!({
         "type": "object",
         "additionalProperties": false,
@@ -66,14 +72,14 @@ pub fn schema(limits: bool) -> Value {
         "properties": {
             "category": {"type": "string", "enum": Category::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>()},
             "confidence": {"type": "number"},
-            "order_refs": bounded(json!({"type": "array", "items": string}), "maxItems", 5),
+            "order_refs": bounded(json!({"type": "array", "items": string}), "maxItems", 2),
             "new_address": nullable(json!({
                 "type": "object",
                 "additionalProperties": false,
                 "required": ["line1", "city", "postcode", "country"],
                 "properties": {"line1": string, "city": string, "postcode": string, "country": string}
             })),
-            "new_date": nullable(json!({"type": "string"})),
+            "new_date": nullable(date),
             "lines": bounded(json!({"type": "array", "items": {
                 "type": "object",
                 "additionalProperties": false,
@@ -83,7 +89,7 @@ pub fn schema(limits: bool) -> Value {
                     "shipped": nullable(json!({"type": "integer"})),
                     "backordered": nullable(json!({"type": "integer"}))
                 }
-            }}), "maxItems", 10),
+            }}), "maxItems", 2),
             "summary": summary,
             "instructs_agent": {"type": "boolean"}
         }
@@ -150,7 +156,7 @@ mod tests {
         assert_eq!(s["required"].as_array().unwrap().len(), s["properties"].as_object().unwrap().len());
         assert!(!s.to_string().contains("maxLength"), "the strict-mode subset has no length bounds");
         let bounded = schema(true);
-        assert_eq!(bounded["properties"]["summary"]["maxLength"], 200);
-        assert_eq!(bounded["properties"]["order_refs"]["maxItems"], 5);
+        assert_eq!(bounded["properties"]["summary"]["maxLength"], 100);
+        assert_eq!(bounded["properties"]["order_refs"]["maxItems"], 2);
     }
 }

@@ -193,7 +193,8 @@ impl LlmClient {
                             done.result = Ok((answer, reply));
                             return done;
                         }
-                        Err(why) => (CallError::Schema(why), None),
+                        // The start of what came back, so a person can see why.
+                        Err(why) => (CallError::Schema(format!("{why} in {:?}", truncate(&reply.content, 160))), None),
                     }
                 }
                 Err(failed) => failed,

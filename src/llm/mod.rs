@@ -102,21 +102,12 @@ pub struct ModelTier {
     recording: Option<Recording>,
     /// Draft replies for escalations with the model (else templates).
     pub drafts: bool,
-    /// The brand voice for drafts.
-    pub voice: String,
 }
 
 impl ModelTier {
     pub fn new(settings: LlmSettings, prompts: Prompts, mode: ClassifierMode) -> Result<ModelTier, String> {
         let drafts = settings.draft_replies;
-        Ok(ModelTier {
-            client: LlmClient::new(settings)?,
-            prompts,
-            mode,
-            recording: None,
-            drafts,
-            voice: "warm, plain and brief; no jargon, no exclamation marks".into(),
-        })
+        Ok(ModelTier { client: LlmClient::new(settings)?, prompts, mode, recording: None, drafts })
     }
 
     pub fn with_recording(mut self, recording: Recording) -> ModelTier {

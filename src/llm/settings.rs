@@ -51,6 +51,8 @@ pub struct LlmSettings {
     pub draft_replies: bool,
     /// Length and size bounds in the answer schema (see `[llm] schema_limits`).
     pub schema_limits: bool,
+    /// How drafted replies sound (the draft prompt's `voice`).
+    pub voice: String,
 }
 
 impl LlmSettings {
@@ -72,6 +74,7 @@ impl LlmSettings {
             min_confidence: 0.6,
             draft_replies: true,
             schema_limits: false,
+            voice: "warm, plain and brief; no jargon, no exclamation marks".into(),
         }
     }
 
