@@ -359,6 +359,16 @@ async fn a_model_that_knows_the_labels_lifts_category_accuracy_and_keeps_automat
     .await;
     let (both, _) =
         mailroom::eval::evaluate(&fixtures(), None, Some(tier(&fake.url, ClassifierMode::Both))).await.unwrap();
+    eprintln!(
+        "oracle model: category {:.3} (rules {:.3}), decision {:.3} (rules {:.3}), automation {:.3} (rules {:.3}), needed the model {:.3}",
+        both.category_accuracy,
+        rules.category_accuracy,
+        both.decision_accuracy,
+        rules.decision_accuracy,
+        both.automation_rate,
+        rules.automation_rate,
+        both.model.share_needing_model
+    );
     assert_eq!(both.unsafe_auto, 0);
     assert!(
         both.category_accuracy >= rules.category_accuracy,
@@ -408,6 +418,10 @@ async fn no_adversarial_model_can_cause_an_unsafe_automation_over_the_fixture_se
             0,
             "adversary answering {category}: {:?}",
             report.misses.iter().filter(|m| m.unsafe_auto).collect::<Vec<_>>()
+        );
+        eprintln!(
+            "adversary {category}: unsafe {}, automation rate {:.3} (rules alone {:.3}), decision accuracy {:.3}",
+            report.unsafe_auto, report.automation_rate, rules.automation_rate, report.decision_accuracy
         );
         assert!(report.automation_rate <= rules.automation_rate, "a model can only take automation away");
         assert_eq!(fake.count(), report.cases, "llm mode asks about every email");
