@@ -45,19 +45,24 @@ async fn engine(model: Option<ModelTier>) -> (tempfile::TempDir, Store, Engine) 
     (dir, store, e)
 }
 
-/// A fixture mail whose rules are not decisive and that the policy would
-/// automate on rules alone: the model is asked about it in `both` mode.
-async fn undecided_auto_case() -> (String, Vec<u8>, Triaged) {
+/// The first fixture mail whose rules-only triage satisfies `wanted`.
+async fn first_case(wanted: impl Fn(&Triaged) -> bool) -> (Vec<u8>, Triaged) {
     let f = mailroom::eval::fixtures::load(&fixtures()).unwrap();
     let (_d, store, e) = engine(None).await;
     for case in &f.cases {
         let raw = std::fs::read(&case.eml).unwrap();
         let t = triage(&raw, &e, &store).await.unwrap();
-        if !t.classification.decisive && t.decision.kind == DecisionKind::Auto {
-            return (case.name.clone(), raw, t);
+        if wanted(&t) {
+            return (raw, t);
         }
     }
-    panic!("no fixture with undecided rules that automates");
+    panic!("no fixture fits");
+}
+
+/// A fixture mail whose rules are not decisive and that the policy would
+/// automate on rules alone: the model is asked about it in `both` mode.
+async fn undecided_auto_case() -> (Vec<u8>, Triaged) {
+    first_case(|t| !t.classification.decisive && t.decision.kind == DecisionKind::Auto).await
 }
 
 async fn triage_with(fake: &FakeLlm, raw: &[u8], mode: ClassifierMode, tune: impl FnOnce(&mut LlmSettings)) -> Triaged {
@@ -77,7 +82,7 @@ fn failed(t: &Triaged) -> CallError {
 
 #[tokio::test]
 async fn an_agreeing_model_is_asked_over_the_wire_and_changes_nothing() {
-    let (_, raw, rules_only) = undecided_auto_case().await;
+    let (raw, rules_only) = undecided_auto_case().await;
     let category = rules_only.category().to_string();
     let fake = FakeLlm::start(move |_, _| Answer::content(&classification(&category, 0.9).to_string())).await;
     let t = triage_with(&fake, &raw, ClassifierMode::Both, |s| s.api_key = Some("sk-test".to_string().into())).await;
@@ -104,18 +109,8 @@ async fn an_agreeing_model_is_asked_over_the_wire_and_changes_nothing() {
 
 #[tokio::test]
 async fn decisive_rules_mean_no_call_in_both_mode_and_a_call_in_llm_mode() {
-    let f = mailroom::eval::fixtures::load(&fixtures()).unwrap();
-    let (_d, store, e) = engine(None).await;
-    let mut decisive = None;
-    for case in &f.cases {
-        let raw = std::fs::read(&case.eml).unwrap();
-        let t = triage(&raw, &e, &store).await.unwrap();
-        if t.classification.decisive {
-            decisive = Some((raw, t.category().to_string()));
-            break;
-        }
-    }
-    let (raw, category) = decisive.unwrap();
+    let (raw, t) = first_case(|t| t.classification.decisive).await;
+    let category = t.category().to_string();
     let fake = FakeLlm::start(move |_, _| Answer::content(&classification(&category, 0.9).to_string())).await;
     let t = triage_with(&fake, &raw, ClassifierMode::Both, |_| {}).await;
     assert_eq!((t.model.asked.clone(), fake.count()), (Asked::RulesDecisive, 0));
@@ -126,7 +121,7 @@ async fn decisive_rules_mean_no_call_in_both_mode_and_a_call_in_llm_mode() {
 
 #[tokio::test]
 async fn a_sure_disagreement_is_held_for_a_person_with_both_readings() {
-    let (_, raw, rules_only) = undecided_auto_case().await;
+    let (raw, rules_only) = undecided_auto_case().await;
     let fake =
         FakeLlm::start(|_, _| Answer::content(&classification("carrier_damaged_or_lost", 0.95).to_string())).await;
     let t = triage_with(&fake, &raw, ClassifierMode::Both, |_| {}).await;
@@ -138,7 +133,7 @@ async fn a_sure_disagreement_is_held_for_a_person_with_both_readings() {
 
 #[tokio::test]
 async fn a_slow_model_times_out_retries_a_bounded_number_of_times_and_the_mail_is_held() {
-    let (_, raw, _) = undecided_auto_case().await;
+    let (raw, _) = undecided_auto_case().await;
     let fake = FakeLlm::start(|_, _| Answer::content("{}").after(Duration::from_secs(3))).await;
     let start = Instant::now();
     let t = triage_with(&fake, &raw, ClassifierMode::Both, |s| {
@@ -161,7 +156,7 @@ async fn a_slow_model_times_out_retries_a_bounded_number_of_times_and_the_mail_i
 
 #[tokio::test]
 async fn a_429_with_a_plain_text_body_is_retried_after_retry_after() {
-    let (_, raw, rules_only) = undecided_auto_case().await;
+    let (raw, rules_only) = undecided_auto_case().await;
     let category = rules_only.category().to_string();
     let fake = FakeLlm::start(move |_, n| match n {
         0 => Answer::text(429, "slow down").header("retry-after", "1"),
@@ -177,7 +172,7 @@ async fn a_429_with_a_plain_text_body_is_retried_after_retry_after() {
 
 #[tokio::test]
 async fn server_errors_malformed_json_and_schema_violations_are_retried_then_given_up() {
-    let (_, raw, _) = undecided_auto_case().await;
+    let (raw, _) = undecided_auto_case().await;
     type Expect = fn(&CallError) -> bool;
     let cases: Vec<(Answer, Expect)> = vec![
         (Answer::text(500, "<html>oops</html>"), |e| *e == CallError::Server(500)),
@@ -204,7 +199,7 @@ async fn server_errors_malformed_json_and_schema_violations_are_retried_then_giv
 
 #[tokio::test]
 async fn a_refusal_or_a_4xx_is_final_and_an_unreachable_endpoint_is_a_failure_not_a_crash() {
-    let (_, raw, _) = undecided_auto_case().await;
+    let (raw, _) = undecided_auto_case().await;
     let no_drafts = |s: &mut LlmSettings| s.draft_replies = false;
     let fake = FakeLlm::start(|_, _| Answer::refusal("I can't help with that.")).await;
     let t = triage_with(&fake, &raw, ClassifierMode::Both, no_drafts).await;
@@ -231,7 +226,7 @@ async fn a_refusal_or_a_4xx_is_final_and_an_unreachable_endpoint_is_a_failure_no
 
 #[tokio::test]
 async fn the_same_text_twice_is_answered_from_the_cache() {
-    let (_, raw, rules_only) = undecided_auto_case().await;
+    let (raw, rules_only) = undecided_auto_case().await;
     let category = rules_only.category().to_string();
     let fake = FakeLlm::start(move |_, _| Answer::content(&classification(&category, 0.9).to_string())).await;
     let (_d, store, e) = engine(Some(tier(&fake.url, ClassifierMode::Both))).await;
@@ -245,19 +240,11 @@ async fn the_same_text_twice_is_answered_from_the_cache() {
 
 #[tokio::test]
 async fn drafts_come_from_the_model_unless_they_promise_what_the_policy_refused() {
-    let f = mailroom::eval::fixtures::load(&fixtures()).unwrap();
-    let (_d, store, e) = engine(None).await;
-    let mut escalated = None;
-    for case in &f.cases {
-        let raw = std::fs::read(&case.eml).unwrap();
-        let t = triage(&raw, &e, &store).await.unwrap();
-        if t.decision.kind == DecisionKind::Escalate && t.link.order().is_some() && t.classification.decisive {
-            assert_eq!(t.draft.as_ref().unwrap().source, "template", "no model: a template draft");
-            escalated = Some(raw);
-            break;
-        }
-    }
-    let raw = escalated.unwrap();
+    let (raw, t) = first_case(|t| {
+        t.decision.kind == DecisionKind::Escalate && t.link.order().is_some() && t.classification.decisive
+    })
+    .await;
+    assert_eq!(t.draft.as_ref().unwrap().source, "template", "no model: a template draft");
     for (reply, want_source) in [
         (
             "Hello Priya,\n\nthank you for writing. We are looking into it and will reply soon.\n\nNorthwind customer care",
