@@ -54,7 +54,21 @@ pub async fn process_one(
                     metrics.lag((chrono::Utc::now() - at.to_utc()).to_std().unwrap_or_default());
                 }
                 let order = t.link.order_id().unwrap_or("-");
-                info!(category = %t.category(), order, changes, notices, "{reason}");
+                let m = &t.model;
+                if m.consulted() {
+                    info!(
+                        category = %t.category(),
+                        order,
+                        changes,
+                        notices,
+                        model_calls = m.calls(),
+                        model_tokens = m.prompt_tokens + m.completion_tokens,
+                        model_cost_usd = m.cost_usd,
+                        "{reason}"
+                    );
+                } else {
+                    info!(category = %t.category(), order, changes, notices, "{reason}");
+                }
                 Ok(Processed::Decided { decision: decision.to_string(), reason })
             }
             Ok(Err(TriageError::Store(e))) => Err(e),
