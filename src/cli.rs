@@ -223,6 +223,15 @@ async fn run_eval(args: EvalArgs) -> Result<ExitCode> {
     let (report, _) = eval::evaluate(&args.dir, args.rules.as_deref(), tier).await?;
     let title = format!("mailroom eval {}", args.dir.display());
     print!("{}", eval::render_text(&report, &title, args.misses));
+    if let Some(file) = &args.model.replay
+        && report.model.not_recorded > 0
+    {
+        eprintln!(
+            "warning: {} model exchanges are not in {} (a prompt or [llm] setting changed since it was recorded?); record it again",
+            report.model.not_recorded,
+            file.display()
+        );
+    }
     if let Some(path) = &args.json {
         let json = serde_json::to_string_pretty(&report)?;
         std::fs::write(path, json + "\n").with_context(|| format!("cannot write {}", path.display()))?;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::llm::{Asked, ModelReport, combine::CombineRule};
+use crate::llm::{Asked, CallError, ModelReport, combine::CombineRule};
 use crate::pipeline::Triaged;
 
 /// The model's part in one case.
@@ -14,6 +14,8 @@ pub struct ModelUse {
     pub consulted: bool,
     pub answered: bool,
     pub failed: bool,
+    /// Replay found no recorded exchange for this email.
+    pub not_recorded: bool,
     pub disagreed: bool,
     pub calls: u32,
     pub cached: bool,
@@ -30,6 +32,7 @@ impl ModelUse {
             consulted: r.consulted(),
             answered: matches!(r.asked, Asked::Answered { .. }),
             failed: matches!(r.asked, Asked::Failed { .. }),
+            not_recorded: matches!(r.asked, Asked::Failed { error: CallError::NotRecorded }),
             disagreed: t.combined.rule == CombineRule::Disagree,
             calls: r.calls(),
             cached: r.cached,
@@ -48,6 +51,8 @@ pub struct ModelFigures {
     pub consulted: usize,
     pub answered: usize,
     pub failed: usize,
+    /// Of the failures: a replay without a recorded exchange.
+    pub not_recorded: usize,
     /// Answers that disagreed with the rules (each held for a person).
     pub disagreed: usize,
     /// Answered from the cache or a recording, at no cost.
@@ -69,6 +74,7 @@ pub fn figures<'a>(uses: impl Iterator<Item = &'a ModelUse>, cases: usize) -> Mo
         f.consulted += usize::from(u.consulted);
         f.answered += usize::from(u.answered);
         f.failed += usize::from(u.failed);
+        f.not_recorded += usize::from(u.not_recorded);
         f.disagreed += usize::from(u.disagreed);
         f.cached += usize::from(u.cached);
         f.calls += u64::from(u.calls);
