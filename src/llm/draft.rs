@@ -70,57 +70,59 @@ pub fn promises(text: &str) -> bool {
     PROMISES.is_match(text)
 }
 
+/// A holding reply per language: the text with `{name}` (", Name" or
+/// nothing), `{about}` (the order phrase or nothing) and `{brand}`, and the
+/// order phrase with `{order}`. English is the fallback.
+const HOLDING: [(&str, &str, &str); 7] = [
+    (
+        "en",
+        "Hello{name},\n\nthank you for your message{about}. We are looking into it and will get back to you personally as soon as we can.\n\nKind regards,\n{brand} customer care",
+        " about order {order}",
+    ),
+    (
+        "de",
+        "Guten Tag{name},\n\nvielen Dank für Ihre Nachricht{about}. Wir sehen uns Ihr Anliegen an und melden uns so bald wie möglich persönlich bei Ihnen.\n\nFreundliche Grüße\n{brand} Kundenservice",
+        " zu Ihrer Bestellung {order}",
+    ),
+    (
+        "es",
+        "Hola{name},\n\ngracias por tu mensaje{about}. Estamos revisando tu caso y te responderemos personalmente lo antes posible.\n\nUn saludo,\nAtención al cliente de {brand}",
+        " sobre el pedido {order}",
+    ),
+    (
+        "fr",
+        "Bonjour{name},\n\nmerci pour votre message{about}. Nous examinons votre demande et vous répondrons personnellement dès que possible.\n\nCordialement,\nLe service client {brand}",
+        " concernant la commande {order}",
+    ),
+    (
+        "id",
+        "Halo{name},\n\nterima kasih atas pesan Anda{about}. Kami sedang memeriksa permintaan Anda dan akan segera membalas secara pribadi.\n\nSalam,\nLayanan pelanggan {brand}",
+        " tentang pesanan {order}",
+    ),
+    (
+        "nl",
+        "Hallo{name},\n\nbedankt voor je bericht{about}. We bekijken je vraag en nemen zo snel mogelijk persoonlijk contact met je op.\n\nMet vriendelijke groet,\nKlantenservice {brand}",
+        " over bestelling {order}",
+    ),
+    (
+        "hi",
+        "नमस्ते{name},\n\nआपके संदेश{about} के लिए धन्यवाद। हम आपके अनुरोध को देख रहे हैं और जल्द ही आपको व्यक्तिगत रूप से उत्तर देंगे।\n\nसादर,\n{brand} ग्राहक सेवा",
+        " (ऑर्डर {order})",
+    ),
+];
+
 /// A holding reply: thanks, the team is on it, nothing promised.
 pub fn template_draft(input: &DraftInput<'_>, note: Option<String>) -> Draft {
     let language = input.language();
     let primary = language.split(['-', '_']).next().unwrap_or("en").to_lowercase();
+    let (found, text, about) = HOLDING.iter().find(|(l, ..)| *l == primary).copied().unwrap_or(HOLDING[0]);
     let name = input.customer_name();
-    let order = input.order.map(|o| o.id.as_str());
-    let brand = input.brand;
-    let text = match primary.as_str() {
-        "de" => format!(
-            "Guten Tag{},\n\nvielen Dank für Ihre Nachricht{}. Wir sehen uns Ihr Anliegen an und melden uns so bald wie möglich persönlich bei Ihnen.\n\nFreundliche Grüße\n{brand} Kundenservice",
-            prefix(" ", &name),
-            order.map(|o| format!(" zu Ihrer Bestellung {o}")).unwrap_or_default()
-        ),
-        "es" => format!(
-            "Hola{},\n\ngracias por tu mensaje{}. Estamos revisando tu caso y te responderemos personalmente lo antes posible.\n\nUn saludo,\nAtención al cliente de {brand}",
-            prefix(" ", &name),
-            order.map(|o| format!(" sobre el pedido {o}")).unwrap_or_default()
-        ),
-        "fr" => format!(
-            "Bonjour{},\n\nmerci pour votre message{}. Nous examinons votre demande et vous répondrons personnellement dès que possible.\n\nCordialement,\nLe service client {brand}",
-            prefix(" ", &name),
-            order.map(|o| format!(" concernant la commande {o}")).unwrap_or_default()
-        ),
-        "id" => format!(
-            "Halo{},\n\nterima kasih atas pesan Anda{}. Kami sedang memeriksa permintaan Anda dan akan segera membalas secara pribadi.\n\nSalam,\nLayanan pelanggan {brand}",
-            prefix(" ", &name),
-            order.map(|o| format!(" tentang pesanan {o}")).unwrap_or_default()
-        ),
-        "nl" => format!(
-            "Hallo{},\n\nbedankt voor je bericht{}. We bekijken je vraag en nemen zo snel mogelijk persoonlijk contact met je op.\n\nMet vriendelijke groet,\nKlantenservice {brand}",
-            prefix(" ", &name),
-            order.map(|o| format!(" over bestelling {o}")).unwrap_or_default()
-        ),
-        "hi" => format!(
-            "नमस्ते{},\n\nआपके संदेश{} के लिए धन्यवाद। हम आपके अनुरोध को देख रहे हैं और जल्द ही आपको व्यक्तिगत रूप से उत्तर देंगे।\n\nसादर,\n{brand} ग्राहक सेवा",
-            prefix(" ", &name),
-            order.map(|o| format!(" (ऑर्डर {o})")).unwrap_or_default()
-        ),
-        _ => format!(
-            "Hello{},\n\nthank you for your message{}. We are looking into it and will get back to you personally as soon as we can.\n\nKind regards,\n{brand} customer care",
-            prefix(" ", &name),
-            order.map(|o| format!(" about order {o}")).unwrap_or_default()
-        ),
-    };
-    let language =
-        if ["de", "es", "fr", "id", "nl", "hi"].contains(&primary.as_str()) { language } else { "en".into() };
+    let name = if name.trim().is_empty() { String::new() } else { format!(" {}", name.trim()) };
+    let about = input.order.map(|o| about.replace("{order}", &o.id)).unwrap_or_default();
+    // Substituted values come last so a name containing "{brand}" stays as written.
+    let text = text.replace("{brand}", input.brand).replace("{about}", &about).replace("{name}", &name);
+    let language = if found == "en" && primary != "en" { "en".into() } else { language };
     Draft { text, language, source: "template".into(), note }
-}
-
-fn prefix(p: &str, s: &str) -> String {
-    if s.trim().is_empty() { String::new() } else { format!("{p}{}", s.trim()) }
 }
 
 /// The variables of prompts/draft.toml.
