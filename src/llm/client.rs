@@ -9,7 +9,6 @@
 //! and [`LlmClient::complete`] decides what is retried and how long to wait.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::time::Duration;
 
 use async_openai::Client;
@@ -320,9 +319,6 @@ fn truncate(s: &str, max: usize) -> String {
         None => s.to_string(),
     }
 }
-
-/// Shared so the engine, drafts and evaluation use one limit and budget.
-pub type SharedClient = Arc<LlmClient>;
 
 #[cfg(test)]
 mod tests {

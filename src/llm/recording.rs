@@ -113,14 +113,6 @@ impl Recording {
         self.model.clone()
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     pub fn get(&self, key: &str) -> Option<Outcome> {
         self.entries.lock().ok()?.get(key).cloned()
     }
