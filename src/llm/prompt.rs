@@ -126,13 +126,14 @@ impl EmailInput {
         let mut body = clean(&email.newest_text);
         let mut quoted = clean(&email.quoted_text);
         let (mut dropped_quoted, mut truncated_body) = (false, false);
-        let body_tokens = count_tokens(&body) + count_tokens(&subject);
-        if body_tokens + count_tokens(&quoted) > max_tokens && !quoted.is_empty() {
+        let subject_tokens = count_tokens(&subject);
+        let body_tokens = count_tokens(&body) + subject_tokens;
+        if !quoted.is_empty() && body_tokens + count_tokens(&quoted) > max_tokens {
             quoted.clear();
             dropped_quoted = true;
         }
         if body_tokens > max_tokens {
-            body = first_tokens(&body, max_tokens.saturating_sub(count_tokens(&subject)));
+            body = first_tokens(&body, max_tokens.saturating_sub(subject_tokens));
             body.push_str("\n[… cut: the email is longer than the model's budget]");
             truncated_body = true;
         }
