@@ -59,12 +59,12 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_is_cached_once_by_key() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open_in(dir.path()).await.unwrap();
-        let r = CachedReply { content: "{}".into(), prompt_tokens: 10, completion_tokens: 2 };
-        assert_eq!(store.cached_reply("k").await.unwrap(), None);
-        store.cache_reply("k", "v1", "m", &r).await.unwrap();
-        store.cache_reply("k", "v1", "m", &CachedReply { content: "other".into(), ..r.clone() }).await.unwrap();
-        assert_eq!(store.cached_reply("k").await.unwrap(), Some(r));
+        for store in crate::store::test_stores().await {
+            let r = CachedReply { content: "{}".into(), prompt_tokens: 10, completion_tokens: 2 };
+            assert_eq!(store.cached_reply("k").await.unwrap(), None);
+            store.cache_reply("k", "v1", "m", &r).await.unwrap();
+            store.cache_reply("k", "v1", "m", &CachedReply { content: "other".into(), ..r.clone() }).await.unwrap();
+            assert_eq!(store.cached_reply("k").await.unwrap(), Some(r));
+        }
     }
 }
