@@ -14,8 +14,13 @@
 //! stored before it is processed and its result is recorded by an update
 //! that only succeeds once, so a crash at any point means, after restart,
 //! at most a repeat of work whose result was never committed.
+//!
+//! Several instances may share one database ([`lease`]): only the holder
+//! of a mailbox's lease polls it; every agent, polling or standing by,
+//! processes whatever stored messages it can claim.
 
 mod backoff;
+mod lease;
 mod metrics;
 mod process;
 
@@ -34,6 +39,7 @@ use crate::mailbox::{Location, MailSource, Outcome, SourceError, Woken};
 use crate::pipeline::Engine;
 use crate::store::{MessageState, Store, StoreError};
 pub use backoff::Backoff;
+pub use lease::{MailboxLease, Sharing, default_instance};
 pub use metrics::{Metrics, Snapshot};
 pub use process::{Processed, process_one};
 
@@ -53,6 +59,8 @@ pub struct AgentConfig {
     pub chunk: usize,
     pub backoff_base: Duration,
     pub backoff_max: Duration,
+    /// How this instance shares mailboxes and messages with others.
+    pub sharing: Sharing,
 }
 
 impl Default for AgentConfig {
@@ -62,8 +70,17 @@ impl Default for AgentConfig {
             chunk: 100,
             backoff_base: Duration::from_secs(1),
             backoff_max: Duration::from_secs(60),
+            sharing: Sharing::default(),
         }
     }
+}
+
+/// Why a mailbox session ended without an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    Shutdown,
+    /// Another instance polls this mailbox now.
+    LeaseLost,
 }
 
 pub struct Agent<S: MailSource> {
@@ -75,13 +92,31 @@ pub struct Agent<S: MailSource> {
     metrics: Arc<Metrics>,
     /// UIDVALIDITY of the last listing (0 for Maildir).
     epoch: u32,
+    /// The right to poll this mailbox, among instances.
+    lease: MailboxLease,
+    /// The name this agent claims messages under.
+    worker: String,
     /// Called once whenever the folder is fully drained (demo summary).
     on_idle: Option<Box<dyn FnMut() + Send>>,
 }
 
 impl<S: MailSource> Agent<S> {
     pub fn new(source: S, store: Store, engine: Arc<Engine>, resolver: Arc<Resolver>, cfg: AgentConfig) -> Agent<S> {
-        Agent { source, store, engine, resolver, cfg, metrics: Arc::new(Metrics::default()), epoch: 0, on_idle: None }
+        let lease = MailboxLease::new(store.clone(), cfg.sharing.clone(), source.name());
+        // One name per agent: agents of one instance must not share claims.
+        let worker = format!("{}/{}", cfg.sharing.instance, source.name());
+        Agent {
+            source,
+            store,
+            engine,
+            resolver,
+            cfg,
+            metrics: Arc::new(Metrics::default()),
+            epoch: 0,
+            lease,
+            worker,
+            on_idle: None,
+        }
     }
 
     pub fn metrics(&self) -> Arc<Metrics> {
@@ -98,13 +133,28 @@ impl<S: MailSource> Agent<S> {
         self.on_idle = Some(Box::new(f));
     }
 
-    /// Run until `shutdown` is cancelled: reconnect with backoff on any
-    /// error, finish the message in hand, then log out.
+    /// Run until `shutdown` is cancelled: poll the mailbox while this
+    /// instance holds its lease, else stand by and help process; reconnect
+    /// with backoff on any error, finish the message in hand, then log out
+    /// and give the lease up.
     pub async fn run(&mut self, shutdown: &CancellationToken) {
         let mut backoff = Backoff::new(self.cfg.backoff_base, self.cfg.backoff_max);
         while !shutdown.is_cancelled() {
+            match self.lease.hold().await {
+                Ok(true) => {}
+                Ok(false) => {
+                    self.stand_by(shutdown).await;
+                    continue;
+                }
+                Err(e) => {
+                    warn!(error = %e, "cannot read the mailbox lease; standing by");
+                    self.stand_by(shutdown).await;
+                    continue;
+                }
+            }
             match self.session(shutdown, &mut backoff).await {
-                Ok(()) => break,
+                Ok(Ended::Shutdown) => break,
+                Ok(Ended::LeaseLost) => self.source.close().await,
                 Err(e) => {
                     let delay = backoff.next_delay();
                     let kind = match &e {
@@ -121,15 +171,35 @@ impl<S: MailSource> Agent<S> {
             }
         }
         self.source.close().await;
+        if self.lease.is_held()
+            && let Err(e) = self.lease.release().await
+        {
+            warn!(error = %e, "could not give the mailbox lease up; it expires by itself");
+        }
         info!(source = self.source.name(), "stopped");
     }
 
-    async fn session(&mut self, shutdown: &CancellationToken, backoff: &mut Backoff) -> Result<(), AgentError> {
+    /// Without the mailbox: process what can be claimed (stored by any
+    /// instance), then wait a little before asking for the lease again.
+    async fn stand_by(&mut self, shutdown: &CancellationToken) {
+        if let Err(e) = self.process_pending(shutdown).await {
+            warn!(error = %e, "processing failed while standing by; will retry");
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => {}
+            _ = tokio::time::sleep(self.cfg.sharing.renew_every()) => {}
+        }
+    }
+
+    async fn session(&mut self, shutdown: &CancellationToken, backoff: &mut Backoff) -> Result<Ended, AgentError> {
         self.source.connect().await?;
         info!(source = self.source.name(), "connected");
         loop {
             let before = self.metrics.snapshot();
             self.sync(shutdown).await?;
+            if !self.lease.is_held() {
+                return Ok(Ended::LeaseLost);
+            }
             backoff.reset();
             let m = self.metrics.snapshot();
             if m != before {
@@ -144,13 +214,18 @@ impl<S: MailSource> Agent<S> {
                 );
             }
             if shutdown.is_cancelled() {
-                return Ok(());
+                return Ok(Ended::Shutdown);
             }
             if let Some(f) = self.on_idle.as_mut() {
                 f();
             }
-            if self.source.wait(self.cfg.reconcile_interval, shutdown).await? == Woken::Shutdown {
-                return Ok(());
+            // Wake in time to renew the lease, even when IDLE stays silent.
+            let wait = self.cfg.reconcile_interval.min(self.cfg.sharing.renew_every());
+            if self.source.wait(wait, shutdown).await? == Woken::Shutdown {
+                return Ok(Ended::Shutdown);
+            }
+            if !self.lease.keep().await? {
+                return Ok(Ended::LeaseLost);
             }
         }
     }
@@ -174,7 +249,9 @@ impl<S: MailSource> Agent<S> {
         self.dispose_pending().await?;
         let progress = Progress::new(new.len());
         for chunk in new.chunks(self.cfg.chunk.max(1)) {
-            if shutdown.is_cancelled() {
+            // A long backlog outlasts the lease: renew it as we go, and stop
+            // fetching when another instance took the mailbox meanwhile.
+            if shutdown.is_cancelled() || !self.lease.keep().await? {
                 break;
             }
             for f in self.source.fetch(chunk).await? {
@@ -190,11 +267,16 @@ impl<S: MailSource> Agent<S> {
         Ok(())
     }
 
+    /// Claim and process stored messages until none is left to claim.
+    /// Small batches, so that several workers share a backlog evenly.
     async fn process_pending(&mut self, shutdown: &CancellationToken) -> Result<(), AgentError> {
         loop {
-            let batch = self.store.pending(50).await?;
+            let batch = self.store.claim_pending(&self.worker, 10, self.cfg.sharing.claim_ttl).await?;
             if batch.is_empty() {
                 return Ok(());
+            }
+            if self.lease.is_held() {
+                self.lease.keep().await?;
             }
             for p in batch {
                 // Stop taking new work; the message in hand is finished.

@@ -103,25 +103,43 @@ pub async fn drive<S: MailSource>(
 pub async fn run(config: Option<PathBuf>) -> Result<ExitCode> {
     let shutdown = shutdown_on_signals();
     let cfg = Config::load(config.as_deref())?;
+    if cfg.sources.is_empty() {
+        bail!(
+            "no mailbox configured: set [mailbox] source = \"imap\" or \"maildir:PATH\" (see `mailroom check-config`)"
+        )
+    }
     let (store, engine, resolver) = open(&cfg).await?;
-    let agent_cfg = AgentConfig { reconcile_interval: cfg.reconcile_interval, ..AgentConfig::default() };
-    // The outbox sends beside the agent and stops with it.
+    let agent_cfg = AgentConfig {
+        reconcile_interval: cfg.reconcile_interval,
+        sharing: cfg.sharing.clone(),
+        ..AgentConfig::default()
+    };
+    tracing::info!(instance = %cfg.sharing.instance, mailboxes = cfg.sources.len(), "starting");
+    // The outbox sends beside the agents and stops with them.
     let worker = super::resolution::worker(&cfg, &store)?;
     let sending = {
         let stop = shutdown.clone();
         tokio::spawn(async move { worker.run(&stop).await })
     };
-    match cfg.source.clone() {
-        None => {
-            shutdown.cancel();
-            bail!(
-                "no mailbox configured: set [mailbox] source = \"imap\" or \"maildir:PATH\" (see `mailroom check-config`)"
-            )
-        }
-        Some(SourceConfig::Imap(c)) => drive(ImapSource::new(c), store, engine, resolver, agent_cfg, &shutdown).await,
-        Some(SourceConfig::Maildir { path, poll_interval, disposition }) => {
-            let source = MaildirSource::new(path, poll_interval, disposition);
-            drive(source, store, engine, resolver, agent_cfg, &shutdown).await
+    // One agent per mailbox; each polls while this instance holds that
+    // mailbox's lease and helps process while another instance does.
+    let mut agents = Vec::new();
+    for source in cfg.sources.clone() {
+        let (store, engine, resolver, cfg, stop) =
+            (store.clone(), engine.clone(), resolver.clone(), agent_cfg.clone(), shutdown.clone());
+        agents.push(tokio::spawn(async move {
+            match source {
+                SourceConfig::Imap(c) => drive(ImapSource::new(c), store, engine, resolver, cfg, &stop).await,
+                SourceConfig::Maildir { path, poll_interval, disposition } => {
+                    let source = MaildirSource::new(path, poll_interval, disposition);
+                    drive(source, store, engine, resolver, cfg, &stop).await
+                }
+            }
+        }));
+    }
+    for agent in agents {
+        if let Err(e) = agent.await {
+            tracing::error!(error = %e, "a mailbox agent stopped unexpectedly");
         }
     }
     shutdown.cancel();

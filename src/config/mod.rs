@@ -36,7 +36,10 @@ pub enum SourceConfig {
 pub struct Config {
     pub database_url: String,
     pub resolution: Resolution,
-    pub source: Option<SourceConfig>,
+    /// `[mailbox]`, when set, then each `[[mailboxes]]` entry.
+    pub sources: Vec<SourceConfig>,
+    /// How this instance shares work with others on the same database.
+    pub sharing: crate::agent::Sharing,
     /// Longest wait between two full comparisons of server and store.
     pub reconcile_interval: Duration,
     pub rules_dir: Option<PathBuf>,
@@ -80,6 +83,7 @@ impl Config {
     pub fn load_offline(path: Option<&Path>) -> Result<Config, ConfigError> {
         let (mut raw, problems) = Self::read(path)?;
         raw.mailbox = Default::default();
+        raw.mailboxes.clear();
         raw.email = Default::default();
         raw.webhook = Default::default();
         Self::validate(raw, problems)
@@ -123,8 +127,21 @@ impl Config {
             Some(p) => TrustedSenders::load(p).map_err(|e| problems.push(e.to_string())).unwrap_or_default(),
             None => TrustedSenders { carrier: raw.senders.carrier.clone(), supplier: raw.senders.supplier.clone() },
         };
-        let source = source(&raw, &mut problems);
-        let resolution = resolution::resolution(&raw, &mut problems);
+        let mut sources: Vec<SourceConfig> = source(&raw.mailbox, "mailbox", &mut problems).into_iter().collect();
+        for (n, m) in raw.mailboxes.iter().enumerate() {
+            let label = format!("mailboxes[{n}]");
+            if m.password.is_some() || m.oauth_token.is_some() {
+                problems.push(format!("{label}: a password or token is a secret: use password_file, oauth_token_file or oauth_token_command"));
+            }
+            if m.source.is_empty() || m.source == "none" {
+                problems.push(format!("{label}.source: expected imap or maildir:PATH"));
+            }
+            sources.extend(source(m, &label, &mut problems));
+        }
+        let sharing = sharing(&raw, &mut problems);
+        let mut resolution = resolution::resolution(&raw, &mut problems);
+        resolution.outbox.owner = sharing.instance.clone();
+        resolution.outbox.claim_ttl = sharing.claim_ttl;
         let llm = llm(&raw, &mut problems);
         if raw.mailbox.reconcile_interval_secs == 0 {
             problems.push("mailbox.reconcile_interval_secs must be at least 1".into());
@@ -140,7 +157,8 @@ impl Config {
         Ok(Config {
             database_url: raw.database.url.clone(),
             resolution,
-            source,
+            sources,
+            sharing,
             reconcile_interval: Duration::from_secs(raw.mailbox.reconcile_interval_secs),
             rules_dir: raw.triage.rules_dir.clone(),
             senders,
@@ -168,8 +186,24 @@ impl Config {
     }
 }
 
-fn disposition(raw: &RawConfig, problems: &mut Vec<String>) -> Disposition {
-    let d = &raw.mailbox.disposition;
+/// The instance's name and lease times; the mailbox count is what the
+/// instances share, so that each takes its fair part.
+fn sharing(raw: &RawConfig, problems: &mut Vec<String>) -> crate::agent::Sharing {
+    let i = &raw.instance;
+    if i.lease_secs < 3 || i.claim_secs < 3 {
+        problems.push("instance.lease_secs and instance.claim_secs must be at least 3".into());
+    }
+    let mailboxes = usize::from(raw.mailbox.source != "none" && !raw.mailbox.source.is_empty()) + raw.mailboxes.len();
+    crate::agent::Sharing {
+        instance: if i.id.trim().is_empty() { crate::agent::default_instance() } else { i.id.trim().to_string() },
+        lease_ttl: Duration::from_secs(i.lease_secs.max(3)),
+        claim_ttl: Duration::from_secs(i.claim_secs.max(3)),
+        mailboxes: mailboxes.max(1),
+    }
+}
+
+fn disposition(m: &raw::Mailbox, label: &str, problems: &mut Vec<String>) -> Disposition {
+    let d = &m.disposition;
     match d.mode.as_str() {
         "none" => Disposition::None,
         "flag" => Disposition::Flag { keyword: d.keyword.clone() },
@@ -180,27 +214,26 @@ fn disposition(raw: &RawConfig, problems: &mut Vec<String>) -> Disposition {
             failed: d.failed.clone(),
         },
         other => {
-            problems.push(format!("mailbox.disposition.mode {other:?}: expected move, flag or none"));
+            problems.push(format!("{label}.disposition.mode {other:?}: expected move, flag or none"));
             Disposition::None
         }
     }
 }
 
-fn source(raw: &RawConfig, problems: &mut Vec<String>) -> Option<SourceConfig> {
-    let m = &raw.mailbox;
-    let disposition = disposition(raw, problems);
+fn source(m: &raw::Mailbox, label: &str, problems: &mut Vec<String>) -> Option<SourceConfig> {
+    let disposition = disposition(m, label, problems);
     if let Some(path) = m.source.strip_prefix("maildir:") {
         if path.is_empty() {
-            problems.push("mailbox.source maildir: needs a path (maildir:/var/mail/ops)".into());
+            problems.push(format!("{label}.source maildir: needs a path (maildir:/var/mail/ops)"));
         }
         let poll = Duration::from_millis(m.maildir_poll_ms.max(50));
         return Some(SourceConfig::Maildir { path: PathBuf::from(path), poll_interval: poll, disposition });
     }
     match m.source.as_str() {
         "" | "none" => None,
-        "imap" => imap(raw, disposition, problems).map(SourceConfig::Imap),
+        "imap" => imap(m, label, disposition, problems).map(SourceConfig::Imap),
         other => {
-            problems.push(format!("mailbox.source {other:?}: expected imap, maildir:PATH or none"));
+            problems.push(format!("{label}.source {other:?}: expected imap, maildir:PATH or none"));
             None
         }
     }
@@ -286,45 +319,45 @@ fn llm(raw: &RawConfig, problems: &mut Vec<String>) -> Option<LlmConfig> {
     (problems.len() == before).then_some(LlmConfig { settings, mode, prompts: prompts? })
 }
 
-fn imap(raw: &RawConfig, disposition: Disposition, problems: &mut Vec<String>) -> Option<ImapConfig> {
-    let m = &raw.mailbox;
+fn imap(m: &raw::Mailbox, label: &str, disposition: Disposition, problems: &mut Vec<String>) -> Option<ImapConfig> {
     let before = problems.len();
     let tls = match m.tls.as_str() {
         "implicit" | "tls" => TlsMode::Implicit,
         "starttls" => TlsMode::StartTls,
         "none" => TlsMode::None,
         other => {
-            problems.push(format!("mailbox.tls {other:?}: expected implicit, starttls or none"));
+            problems.push(format!("{label}.tls {other:?}: expected implicit, starttls or none"));
             TlsMode::None
         }
     };
     if m.host.is_empty() {
-        problems.push("mailbox.host is required for an IMAP source".into());
+        problems.push(format!("{label}.host is required for an IMAP source"));
     }
     if tls == TlsMode::None && !is_loopback(&m.host) {
-        problems.push(format!("mailbox.tls = none is only allowed on loopback, not {:?}", m.host));
+        problems.push(format!("{label}.tls = none is only allowed on loopback, not {:?}", m.host));
     }
     if m.username.is_empty() {
-        problems.push("mailbox.username is required for an IMAP source".into());
+        problems.push(format!("{label}.username is required for an IMAP source"));
     }
     let auth = match m.auth.as_str() {
-        "password" => match secret(&m.password, &m.password_file, "mailbox.password", problems) {
+        "password" => match secret(&m.password, &m.password_file, &format!("{label}.password"), problems) {
             Some(p) => Some(ImapAuth::Password(p)),
             None => {
-                problems
-                    .push("mailbox.auth = password needs MAILROOM__MAILBOX__PASSWORD or mailbox.password_file".into());
+                problems.push(format!(
+                    "{label}.auth = password needs MAILROOM__MAILBOX__PASSWORD or {label}.password_file"
+                ));
                 None
             }
         },
         "xoauth2" => {
-            let token = secret(&m.oauth_token, &m.oauth_token_file, "mailbox.oauth_token", problems);
+            let token = secret(&m.oauth_token, &m.oauth_token_file, &format!("{label}.oauth_token"), problems);
             if token.is_none() && m.oauth_token_command.is_none() {
-                problems.push("mailbox.auth = xoauth2 needs MAILROOM__MAILBOX__OAUTH_TOKEN, mailbox.oauth_token_file or mailbox.oauth_token_command".into());
+                problems.push(format!("{label}.auth = xoauth2 needs MAILROOM__MAILBOX__OAUTH_TOKEN, {label}.oauth_token_file or {label}.oauth_token_command"));
             }
             Some(ImapAuth::XOAuth2 { token, command: m.oauth_token_command.clone() })
         }
         other => {
-            problems.push(format!("mailbox.auth {other:?}: expected password or xoauth2"));
+            problems.push(format!("{label}.auth {other:?}: expected password or xoauth2"));
             None
         }
     };
@@ -334,11 +367,11 @@ fn imap(raw: &RawConfig, disposition: Disposition, problems: &mut Vec<String>) -
         ("timeout_secs", m.timeout_secs),
     ] {
         if v == 0 {
-            problems.push(format!("mailbox.{name} must be at least 1"));
+            problems.push(format!("{label}.{name} must be at least 1"));
         }
     }
     if m.idle_renew_secs >= 29 * 60 {
-        problems.push("mailbox.idle_renew_secs must stay below the servers' 29-minute IDLE limit".into());
+        problems.push(format!("{label}.idle_renew_secs must stay below the servers' 29-minute IDLE limit"));
     }
     if problems.len() > before {
         return None;

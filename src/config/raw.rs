@@ -17,6 +17,11 @@ pub struct RawConfig {
     pub webhook: Webhook,
     pub outbox: Outbox,
     pub llm: Llm,
+    pub instance: Instance,
+    /// More mailboxes (one per brand), polled like `[mailbox]`; their
+    /// secrets come from `password_file`, `oauth_token_file` or
+    /// `oauth_token_command`.
+    pub mailboxes: Vec<Mailbox>,
     /// `default` and per category: off, shadow, approve or auto.
     pub autonomy: std::collections::BTreeMap<String, String>,
     pub brands: Vec<Brand>,
@@ -32,6 +37,26 @@ pub struct Database {
 impl Default for Database {
     fn default() -> Self {
         Database { url: "sqlite:mailroom.db".into() }
+    }
+}
+
+/// Several instances sharing one (PostgreSQL) database.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Instance {
+    /// This instance's name; empty: `MAILROOM_INSTANCE`, else the host name.
+    pub id: String,
+    /// How long a mailbox lease lasts unrenewed (a dead poller's mailbox
+    /// is taken over after at most this).
+    pub lease_secs: u64,
+    /// How long a claimed message or outbox row stays claimed (a dead
+    /// instance's work is taken over after at most this).
+    pub claim_secs: u64,
+}
+
+impl Default for Instance {
+    fn default() -> Self {
+        Instance { id: String::new(), lease_secs: 30, claim_secs: 300 }
     }
 }
 

@@ -76,6 +76,8 @@ pub(super) fn resolution(raw: &RawConfig, problems: &mut Vec<String>) -> Resolut
         per_minute: o.per_minute.max(1),
         paused: o.paused,
         poll: Duration::from_secs(1),
+        // Set from `[instance]` by the caller.
+        ..OutboxConfig::default()
     };
     let guard = Guard { per_recipient: o.recipient_cap.max(0), window_hours: o.recipient_cap_hours.max(1) };
     let webhook = (!raw.webhook.url.is_empty()).then(|| {

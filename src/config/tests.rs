@@ -43,7 +43,7 @@ mode = "flag"
 fn without_a_file_the_defaults_are_valid_and_read_no_mail() {
     let c = with_env(&[], || Config::load(None)).unwrap();
     assert_eq!(c.database_url, "sqlite:mailroom.db");
-    assert!(c.source.is_none());
+    assert!(c.sources.is_empty());
 }
 
 #[test]
@@ -58,7 +58,7 @@ fn environment_variables_override_the_file_and_supply_the_secret() {
         || Config::load(Some(f.path())),
     )
     .unwrap();
-    let Some(SourceConfig::Imap(imap)) = &c.source else { panic!("{c:?}") };
+    let Some(SourceConfig::Imap(imap)) = c.sources.first() else { panic!("{c:?}") };
     assert_eq!((imap.port, imap.tls, imap.folder.as_str()), (993, TlsMode::Implicit, "Ops"));
     assert_eq!(c.database_url, "sqlite:/tmp/x.db");
     assert_eq!(imap.disposition, Disposition::Flag { keyword: "$MailroomDone".into() });
@@ -87,7 +87,7 @@ fn a_password_file_and_plain_imap_on_loopback_are_accepted() {
         pw.path()
     ));
     let c = with_env(&[], || Config::load(Some(f.path()))).unwrap();
-    let Some(SourceConfig::Imap(imap)) = c.source else { panic!() };
+    let Some(SourceConfig::Imap(imap)) = c.sources.first().cloned() else { panic!() };
     let ImapAuth::Password(p) = imap.auth else { panic!() };
     assert_eq!(secrecy::ExposeSecret::expose_secret(&p), "from-a-file");
 }
@@ -103,7 +103,9 @@ fn an_unknown_key_or_a_missing_file_is_refused() {
 #[test]
 fn a_maildir_source_is_a_path() {
     let c = with_env(&[("MAILROOM__MAILBOX__SOURCE", "maildir:/var/mail/ops")], || Config::load(None)).unwrap();
-    assert!(matches!(c.source, Some(SourceConfig::Maildir { ref path, .. }) if path == Path::new("/var/mail/ops")));
+    assert!(
+        matches!(c.sources.first(), Some(SourceConfig::Maildir { path, .. }) if path == Path::new("/var/mail/ops"))
+    );
 }
 
 #[test]
@@ -177,7 +179,7 @@ fn the_example_configuration_in_the_repository_is_valid() {
         || Config::load(Some(&example)),
     )
     .unwrap();
-    assert!(matches!(c.source, Some(SourceConfig::Imap(_))));
+    assert!(matches!(c.sources.first(), Some(SourceConfig::Imap(_))));
     assert_eq!(c.resolution.brands.0.len(), 2);
     assert!(!c.masked().contains("s3cret"));
 }
@@ -188,7 +190,7 @@ fn offline_commands_need_no_mailbox_or_channel_secret_but_the_rest_is_still_chec
     let full = with_env(&[], || Config::load(Some(f.path()))).unwrap_err().to_string();
     assert!(full.contains("MAILROOM__MAILBOX__PASSWORD"), "{full}");
     let offline = with_env(&[], || Config::load_offline(Some(f.path()))).unwrap();
-    assert!(offline.source.is_none() && offline.resolution.webhook.is_none());
+    assert!(offline.sources.is_empty() && offline.resolution.webhook.is_none());
     let bad = file("[database]\nurl = \"mysql://x\"\n[mailbox]\nsource = \"imap\"\n");
     let e = with_env(&[], || Config::load_offline(Some(bad.path()))).unwrap_err().to_string();
     assert!(e.contains("database.url"), "{e}");
@@ -226,4 +228,30 @@ fn a_bad_model_section_is_refused_with_every_problem() {
     ] {
         assert!(e.contains(part), "{e} lacks {part}");
     }
+}
+
+#[test]
+fn more_mailboxes_and_the_instance_are_read_and_their_secrets_stay_out_of_the_file() {
+    let secret = file("brand-b-password\n");
+    let toml = format!(
+        "{IMAP}\n[instance]\nid = \"node-a\"\nlease_secs = 10\n\n[[mailboxes]]\nsource = \"imap\"\nhost = \"127.0.0.1\"\n\
+         tls = \"none\"\nusername = \"brand-b\"\npassword_file = {:?}\n\n[[mailboxes]]\nsource = \"maildir:/var/mail/c\"\n",
+        secret.path()
+    );
+    let f = file(&toml);
+    let c = with_env(&[("MAILROOM__MAILBOX__PASSWORD", "a")], || Config::load(Some(f.path()))).unwrap();
+    assert_eq!(c.sources.len(), 3);
+    assert!(matches!(&c.sources[1], SourceConfig::Imap(i) if i.username == "brand-b"));
+    assert!(matches!(&c.sources[2], SourceConfig::Maildir { path, .. } if path == Path::new("/var/mail/c")));
+    assert_eq!((c.sharing.instance.as_str(), c.sharing.mailboxes), ("node-a", 3));
+    assert_eq!(c.sharing.lease_ttl, Duration::from_secs(10));
+
+    let inline = file(&format!(
+        "{IMAP}\n[[mailboxes]]\nsource = \"imap\"\nhost = \"127.0.0.1\"\ntls = \"none\"\nusername = \"b\"\npassword = \"x\"\n"
+    ));
+    let e = with_env(&[("MAILROOM__MAILBOX__PASSWORD", "a")], || Config::load(Some(inline.path()))).unwrap_err();
+    assert!(e.to_string().contains("mailboxes[0]: a password or token is a secret"), "{e}");
+    let missing = file(&format!("{IMAP}\n[[mailboxes]]\nsource = \"imap\"\nusername = \"b\"\n"));
+    let e = with_env(&[("MAILROOM__MAILBOX__PASSWORD", "a")], || Config::load(Some(missing.path()))).unwrap_err();
+    assert!(e.to_string().contains("mailboxes[0].host is required"), "{e}");
 }

@@ -37,6 +37,11 @@ pub struct OutboxConfig {
     pub paused: bool,
     /// How often to look for due rows.
     pub poll: Duration,
+    /// The name this worker claims rows under (the instance's name), and
+    /// how long a claim lasts: a crashed sender's rows go to another
+    /// instance after that.
+    pub owner: String,
+    pub claim_ttl: Duration,
 }
 
 impl Default for OutboxConfig {
@@ -48,6 +53,8 @@ impl Default for OutboxConfig {
             per_minute: 60,
             paused: false,
             poll: Duration::from_secs(1),
+            owner: crate::agent::default_instance(),
+            claim_ttl: Duration::from_secs(300),
         }
     }
 }
@@ -110,17 +117,22 @@ impl OutboxWorker {
         }
     }
 
-    /// Send every due row once, respecting the rate limit.
+    /// Send due rows (at most 100 per channel), respecting the rate limit.
+    /// Each row is claimed before it is sent, so of several instances
+    /// exactly one sends it.
     pub async fn pass(&self, shutdown: &CancellationToken) -> Result<Pass, StoreError> {
         let mut pass = Pass::default();
         let gap = Duration::from_secs(60) / self.cfg.per_minute.max(1);
         for channel in ["email", "webhook"] {
             let mut last: Option<Instant> = None;
-            for row in self.store.outbox_due(channel, 100).await? {
+            for _ in 0..100 {
                 // The switch may be thrown mid-pass: stop at once.
                 if shutdown.is_cancelled() || self.paused().await? {
                     return Ok(pass);
                 }
+                let Some(row) = self.store.claim_outbox_due(&self.cfg.owner, channel, self.cfg.claim_ttl).await? else {
+                    break;
+                };
                 if let Some(t) = last {
                     tokio::time::sleep(gap.saturating_sub(t.elapsed())).await;
                 }

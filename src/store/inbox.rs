@@ -7,12 +7,13 @@
 //! as everything processing changes.
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
-use super::{Store, StoreError, now};
+use super::{Backend, Store, StoreError, lease_time, now};
 use crate::mailbox::Location;
 
 /// A message's lifecycle state.
@@ -127,27 +128,29 @@ impl Store {
     pub async fn receive(&self, at: &Location, raw: &[u8]) -> Result<Stored, StoreError> {
         let (mid, hash) = (message_id_of(raw), content_hash(raw));
         let mut tx = self.begin().await?;
-        let existing = sqlx::query("SELECT id FROM messages WHERE message_id = $1 AND content_hash = $2")
-            .bind(&mid)
-            .bind(&hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let (message, new) = match existing {
-            Some(row) => (row.try_get::<i64, _>("id")?, false),
+        // Two pollers may store the same message at once (one mail sent to
+        // two brands' mailboxes): the insert yields to the other's row.
+        let inserted = sqlx::query(
+            "INSERT INTO messages (message_id, content_hash, raw, size, source, received_at, state) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'received') ON CONFLICT (message_id, content_hash) DO NOTHING RETURNING id",
+        )
+        .bind(&mid)
+        .bind(&hash)
+        .bind(raw)
+        .bind(raw.len() as i64)
+        .bind(&at.source)
+        .bind(now())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (message, new) = match inserted {
+            Some(row) => (row.try_get::<i64, _>("id")?, true),
             None => {
-                let row = sqlx::query(
-                    "INSERT INTO messages (message_id, content_hash, raw, size, source, received_at, state) \
-                     VALUES ($1, $2, $3, $4, $5, $6, 'received') RETURNING id",
-                )
-                .bind(&mid)
-                .bind(&hash)
-                .bind(raw)
-                .bind(raw.len() as i64)
-                .bind(&at.source)
-                .bind(now())
-                .fetch_one(&mut *tx)
-                .await?;
-                (row.try_get::<i64, _>("id")?, true)
+                let row = sqlx::query("SELECT id FROM messages WHERE message_id = $1 AND content_hash = $2")
+                    .bind(&mid)
+                    .bind(&hash)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                (row.try_get::<i64, _>("id")?, false)
             }
         };
         sqlx::query(
@@ -189,6 +192,42 @@ impl Store {
             .collect()
     }
 
+    /// Claim up to `limit` of the oldest waiting messages for `owner` until
+    /// `lease` from now, and return them. Messages another worker claimed
+    /// are skipped until its claim expires (it crashed, or hangs), so
+    /// several workers and instances share the inbox without taking the
+    /// same message twice. `owner`'s own unexpired claims are returned
+    /// again: a worker that failed to record a result retries at once.
+    pub async fn claim_pending(&self, owner: &str, limit: i64, lease: Duration) -> Result<Vec<Pending>, StoreError> {
+        // PostgreSQL: rows another transaction is claiming right now are
+        // skipped, not waited for. SQLite has one writer at a time anyway.
+        let lock = match self.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE messages SET lease_owner = $1, lease_until = $2 WHERE id IN (\
+               SELECT id FROM messages WHERE state = 'received' \
+               AND (lease_until IS NULL OR lease_until < $3 OR lease_owner = $1) ORDER BY id LIMIT $4 {lock}) \
+             RETURNING id, raw, received_at"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(owner)
+            .bind(lease_time(lease))
+            .bind(lease_time(Duration::ZERO))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut claimed = rows
+            .iter()
+            .map(|r| {
+                Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")?, received_at: r.try_get("received_at")? })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        claimed.sort_by_key(|p| p.id);
+        Ok(claimed)
+    }
+
     /// Record a message as processed, if it still is `received`. Returns
     /// false when it was already done (another worker, an earlier run):
     /// the caller then must not apply its effects again.
@@ -204,8 +243,8 @@ impl Store {
     pub async fn mark_processed(tx: &mut super::Tx, id: i64, r: &Recorded) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE messages SET state = 'processed', attempts = attempts + 1, error = NULL, subject = $2, \
-             category = $3, decision = $4, reason = $5, order_id = $6, triage = $7, processed_at = $8 \
-             WHERE id = $1 AND state = 'received'",
+             category = $3, decision = $4, reason = $5, order_id = $6, triage = $7, processed_at = $8, \
+             lease_owner = NULL, lease_until = NULL WHERE id = $1 AND state = 'received'",
         )
         .bind(id)
         .bind(&r.subject)
@@ -223,8 +262,8 @@ impl Store {
     /// Park a message that cannot be processed, keeping it for replay.
     pub async fn record_failed(&self, id: i64, error: &str) -> Result<bool, StoreError> {
         let done = sqlx::query(
-            "UPDATE messages SET state = 'failed', attempts = attempts + 1, error = $2, processed_at = $3 \
-             WHERE id = $1 AND state = 'received'",
+            "UPDATE messages SET state = 'failed', attempts = attempts + 1, error = $2, processed_at = $3, \
+             lease_owner = NULL, lease_until = NULL WHERE id = $1 AND state = 'received'",
         )
         .bind(id)
         .bind(error)
@@ -238,7 +277,10 @@ impl Store {
     /// processes it again. Returns false for an unknown id.
     pub async fn requeue(&self, id: i64) -> Result<bool, StoreError> {
         let done =
-            sqlx::query("UPDATE messages SET state = 'received' WHERE id = $1").bind(id).execute(&self.pool).await?;
+            sqlx::query("UPDATE messages SET state = 'received', lease_owner = NULL, lease_until = NULL WHERE id = $1")
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 

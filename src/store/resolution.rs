@@ -2,11 +2,13 @@
 //! and the outbox, all inside the caller's transaction, so one message's
 //! effects and its processed state commit together.
 
+use std::time::Duration;
+
 use serde::Serialize;
 use sqlx::Row;
 
 use super::orders::{digits_of, key_of};
-use super::{Store, StoreError, now};
+use super::{Backend, Store, StoreError, lease_time, now};
 use crate::domain::Order;
 
 pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
@@ -103,18 +105,28 @@ impl Store {
     /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
     /// writes later fails with "database is locked" at once, without
     /// waiting out the busy timeout, when another connection (the outbox
-    /// worker) wrote in between. PostgreSQL (issue 7) will begin plainly.
+    /// worker) wrote in between. PostgreSQL begins plainly (read
+    /// committed); what must not interleave takes a row lock
+    /// ([`Store::load_order`]).
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// The order with its extra state, read inside the transaction that
-    /// will change it.
+    /// will change it. On PostgreSQL the row stays locked until that
+    /// transaction ends: a second message about the same order, processed
+    /// at the same time by another instance, waits and then plans from the
+    /// changed order instead of overwriting it.
     pub async fn load_order(tx: &mut Tx, id: &str) -> Result<Option<OrderRecord>, StoreError> {
-        let row = sqlx::query("SELECT id, body, hold, requested_delivery FROM orders WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await?;
+        let lock = match Backend::of_connection(tx) {
+            Backend::Postgres => " FOR UPDATE",
+            Backend::Sqlite => "",
+        };
+        let sql = format!("SELECT id, body, hold, requested_delivery FROM orders WHERE id = $1{lock}");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await?;
         let Some(row) = row else { return Ok(None) };
         let body: String = row.try_get("body")?;
         let order: Order =
@@ -286,10 +298,40 @@ impl Store {
         rows.iter().map(outbox_row).collect()
     }
 
+    /// Claim the oldest due row of `channel` for `owner` until `lease`
+    /// from now, so that of several instances exactly one sends it; a
+    /// crashed sender's claim expires and another instance sends the row.
+    pub async fn claim_outbox_due(
+        &self,
+        owner: &str,
+        channel: &str,
+        lease: Duration,
+    ) -> Result<Option<OutboxRow>, StoreError> {
+        let lock = match self.backend {
+            Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE outbox SET lease_owner = $1, lease_until = $2 WHERE id IN (\
+               SELECT id FROM outbox WHERE state = 'pending' AND channel = $3 AND next_attempt_at <= $4 \
+               AND (lease_until IS NULL OR lease_until < $5 OR lease_owner = $1) ORDER BY id LIMIT 1 {lock}) \
+             RETURNING {OUTBOX_COLUMNS}"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(owner)
+            .bind(lease_time(lease))
+            .bind(channel)
+            .bind(now())
+            .bind(lease_time(Duration::ZERO))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(outbox_row).transpose()
+    }
+
     pub async fn outbox_sent(&self, id: i64, external_id: Option<&str>) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, external_id = $3, last_error = NULL \
-             WHERE id = $1",
+            "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = $2, external_id = $3, last_error = NULL, \
+             lease_owner = NULL, lease_until = NULL WHERE id = $1",
         )
         .bind(id)
         .bind(now())
@@ -306,7 +348,8 @@ impl Store {
             None => ("dead", now()),
         };
         sqlx::query(
-            "UPDATE outbox SET state = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE id = $1",
+            "UPDATE outbox SET state = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4, \
+             lease_owner = NULL, lease_until = NULL WHERE id = $1",
         )
         .bind(id)
         .bind(state)
