@@ -9,4 +9,5 @@ mod imap_source;
 mod llm;
 mod outbox_webhook;
 mod resolution_e2e;
+mod scale_out;
 mod support;

@@ -1,0 +1,208 @@
+//! Scale-out: three `mailroom run` processes on one PostgreSQL share two
+//! Dovecot mailboxes (one per brand) and a 5,000-message backlog; the one
+//! polling the first mailbox is killed with SIGKILL mid-run. Every message
+//! must be processed once, every notice sent once, the dead instance's
+//! mailbox taken over and drained by another instance.
+//!
+//! `MAILROOM_SCALE_N` changes the message count (default 5,000).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use mailroom::store::{Store, scratch_postgres};
+use sqlx::Row;
+
+use crate::support::agent::{show_log_on_panic, start, stop, triage_section, unique_mails};
+use crate::support::dovecot::{Dovecot, PASSWORD};
+
+const BRANDS: [&str; 2] = ["brand-a", "brand-b"];
+
+struct Instances {
+    dir: tempfile::TempDir,
+    config: PathBuf,
+    running: Vec<Option<Child>>,
+}
+
+impl Instances {
+    fn dir_of(&self, n: usize) -> PathBuf {
+        self.dir.path().join(format!("i{n}"))
+    }
+
+    fn start(&mut self, n: usize) {
+        let dir = self.dir_of(n);
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = format!("i{n}");
+        let env = [("MAILROOM__MAILBOX__PASSWORD", PASSWORD), ("MAILROOM_INSTANCE", name.as_str())];
+        self.running[n] = Some(start(&self.config, &dir, &env));
+    }
+
+    fn kill(&mut self, n: usize) {
+        let mut child = self.running[n].take().expect("running");
+        let killed = Command::new("kill").args(["-KILL", &child.id().to_string()]).status().unwrap();
+        assert!(killed.success());
+        let _ = child.wait();
+    }
+}
+
+impl Drop for Instances {
+    fn drop(&mut self) {
+        for n in 0..self.running.len() {
+            show_log_on_panic(&self.dir_of(n));
+            if let Some(mut c) = self.running[n].take() {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+}
+
+fn config(dovecot: &Dovecot, url: &str, dir: &Path) -> PathBuf {
+    let password_file = dir.join("brand-b.password");
+    std::fs::write(&password_file, PASSWORD).unwrap();
+    let mailbox = |user: &str| {
+        format!(
+            "source = \"imap\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nusername = \"{user}\"\n\
+             poll_interval_secs = 2\nreconcile_interval_secs = 5\ntimeout_secs = 20\nfetch_batch = 100\n",
+            dovecot.imap_port()
+        )
+    };
+    let text = format!(
+        "[database]\nurl = {url:?}\n\n[instance]\nlease_secs = 3\nclaim_secs = 6\n\n\
+         [mailbox]\n{}\n[[mailboxes]]\n{}password_file = {password_file:?}\n\n\
+         [email]\ntransport = \"maildir:{}\"\n\n[outbox]\nper_minute = 100000\n\n{}",
+        mailbox(BRANDS[0]),
+        mailbox(BRANDS[1]),
+        dir.join("sent").display(),
+        triage_section(),
+    );
+    let path = dir.join("mailroom.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+async fn count(store: &Store, sql: &'static str) -> i64 {
+    sqlx::query(sql).fetch_one(store.pool()).await.unwrap().try_get::<i64, _>(0).unwrap()
+}
+
+async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !done().await {
+        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// The files the Maildir channel delivered, and their distinct Message-IDs.
+fn delivered(sent: &Path) -> (usize, usize) {
+    let mut ids = std::collections::HashSet::new();
+    let mut files = 0;
+    for sub in ["new", "cur"] {
+        let Ok(entries) = std::fs::read_dir(sent.join(sub)) else { continue };
+        for e in entries {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            let id = text.lines().find(|l| l.to_ascii_lowercase().starts_with("message-id:")).unwrap_or("").to_string();
+            ids.insert(id);
+            files += 1;
+        }
+    }
+    (files, ids.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_repeats_nothing() {
+    let n: usize = std::env::var("MAILROOM_SCALE_N").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let dovecot = Dovecot::new();
+    let mails = unique_mails(n);
+    for (b, brand) in BRANDS.iter().enumerate() {
+        dovecot.add_user(brand);
+        let mine: Vec<Vec<u8>> = mails.iter().skip(b).step_by(2).cloned().collect();
+        dovecot.deliver_files(brand, &mine);
+    }
+    let (store, url) = scratch_postgres().await.expect("PostgreSQL (scripts/test starts one)");
+    let dir = tempfile::tempdir().unwrap();
+    let config = config(&dovecot, &url, dir.path());
+    let mut instances = Instances { dir, config, running: (0..3).map(|_| None).collect() };
+    let started = Instant::now();
+    for i in 0..3 {
+        instances.start(i);
+    }
+
+    // Mid-run, kill whoever polls brand-a.
+    let processed = "SELECT COUNT(*) FROM messages WHERE state <> 'received'";
+    wait_until("a third of the backlog", Duration::from_secs(600), async || {
+        count(&store, processed).await >= (n / 3) as i64
+    })
+    .await;
+    let poller_of = async |brand: &str| {
+        let leases = store.live_leases("mailbox:").await.unwrap();
+        leases.into_iter().find(|l| l.name.contains(&format!("//{brand}@"))).map(|l| l.holder)
+    };
+    let victim = poller_of(BRANDS[0]).await.expect("someone polls brand-a");
+    let other = poller_of(BRANDS[1]).await.expect("someone polls brand-b");
+    assert_ne!(victim, other, "the two mailboxes are spread over two instances");
+    let victim_n: usize = victim.trim_start_matches('i').parse().unwrap();
+    let at_kill = count(&store, processed).await;
+    instances.kill(victim_n);
+    eprintln!("killed {victim} (polling {}) after {at_kill} of {n} messages, {:.0?}", BRANDS[0], started.elapsed());
+
+    wait_until("every message processed", Duration::from_secs(1800), async || {
+        count(&store, processed).await == n as i64
+    })
+    .await;
+    let took = started.elapsed();
+    let new_poller = poller_of(BRANDS[0]).await.expect("brand-a is polled again");
+    assert_ne!(new_poller, victim, "another instance took the dead one's mailbox over");
+    wait_until("both mailboxes filed away", Duration::from_secs(120), async || {
+        dovecot.count(BRANDS[0], "INBOX").await == 0 && dovecot.count(BRANDS[1], "INBOX").await == 0
+    })
+    .await;
+    wait_until("the outbox sent", Duration::from_secs(120), async || {
+        count(&store, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'").await == 0
+    })
+    .await;
+
+    // Every message once: 5,000 rows, one result each, no effect twice.
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, n as i64);
+    let failed = count(&store, "SELECT COUNT(*) FROM messages WHERE state = 'failed'").await;
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM messages WHERE attempts <> 1").await, 0);
+    // (A partial shipment records one event per line: same kind, other values.)
+    let repeated_events = "SELECT COUNT(*) FROM (SELECT 1 FROM order_events WHERE message IS NOT NULL \
+                           GROUP BY message, kind, old_value, new_value HAVING COUNT(*) > 1) AS x";
+    assert_eq!(count(&store, repeated_events).await, 0, "an order change was applied twice");
+    // Every notice once: one outbox row per notice (dedupe keys), each
+    // delivered as one file with its own Message-ID.
+    let sent = count(&store, "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND state = 'sent'").await;
+    let (files, ids) = delivered(&instances.dir.path().join("sent"));
+    assert!(sent > 0);
+    assert_eq!((files as i64, ids as i64), (sent, sent), "every notice delivered exactly once");
+    let filed: usize = {
+        let mut total = 0;
+        for brand in BRANDS {
+            for f in dovecot.folders(brand).await.iter().filter(|f| f.starts_with("mailroom.")) {
+                total += dovecot.count(brand, f).await;
+            }
+        }
+        total
+    };
+    assert_eq!(filed, n, "every message filed away once on the server");
+    // The work was shared: each instance's log has messages it processed.
+    let shares: Vec<usize> = (0..3)
+        .map(|i| {
+            let log = std::fs::read_to_string(instances.dir_of(i).join("agent.log")).unwrap_or_default();
+            log.lines().filter(|l| l.contains("mailroom::agent::process")).count()
+        })
+        .collect();
+    assert!(shares.iter().all(|&s| s > 0), "every instance processed some: {shares:?}");
+    eprintln!(
+        "{n} messages by 3 instances (one killed) in {took:.0?}: {:.1} msg/s, processed per instance {shares:?}; \
+         {failed} failed (parked), {sent} notices sent once each",
+        n as f64 / took.as_secs_f64()
+    );
+    for i in 0..3 {
+        if instances.running[i].is_some() {
+            stop(instances.running[i].as_mut().unwrap());
+            instances.running[i] = None;
+        }
+    }
+}
