@@ -47,6 +47,12 @@ pub enum Command {
     CheckConfig,
     /// List stored messages with their state and decision.
     Messages(agent::MessagesArgs),
+    /// Instances sharing this database: who is alive, who polls which
+    /// mailbox, and how much unprocessed work each has claimed.
+    Instances {
+        #[arg(long)]
+        json: bool,
+    },
     /// Kill switch: hold every outgoing message (nothing is lost).
     Pause,
     /// Release the kill switch.
@@ -178,6 +184,7 @@ async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
         Command::Replay { id } => agent::replay(config, id).await,
         Command::CheckConfig => agent::check_config(config),
         Command::Messages(args) => agent::messages(config, args).await,
+        Command::Instances { json } => agent::instances(config, json).await,
         Command::Pause => resolution::pause(config, true).await,
         Command::Resume => resolution::pause(config, false).await,
         Command::Outbox(cmd) => resolution::outbox(config, cmd).await,

@@ -176,6 +176,9 @@ impl<S: MailSource> Agent<S> {
         {
             warn!(error = %e, "could not give the mailbox lease up; it expires by itself");
         }
+        if let Err(e) = self.store.release_claims(&self.worker).await {
+            warn!(error = %e, "could not give claimed messages back; their claims expire by themselves");
+        }
         info!(source = self.source.name(), "stopped");
     }
 

@@ -197,3 +197,34 @@ pub async fn messages(config: Option<PathBuf>, args: MessagesArgs) -> Result<Exi
     }
     Ok(ExitCode::SUCCESS)
 }
+
+pub async fn instances(config: Option<PathBuf>, json: bool) -> Result<ExitCode> {
+    let cfg = Config::load_offline(config.as_deref())?;
+    let store = Store::open(&cfg.database_url).await?;
+    let alive = store.live_leases("instance:").await?;
+    let polling = store.live_leases("mailbox:").await?;
+    let claims = store.claims().await?;
+    if json {
+        let out = serde_json::json!({ "instances": alive, "mailboxes": polling, "claims": claims });
+        println!("{out}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if alive.is_empty() {
+        println!("no instance is running on {}", cfg.database_url);
+    }
+    for l in &alive {
+        println!("instance {:<24} alive (heartbeat until {})", l.holder, l.until);
+    }
+    for l in &polling {
+        println!(
+            "mailbox  {:<40} polled by {} (lease until {})",
+            l.name.trim_start_matches("mailbox:"),
+            l.holder,
+            l.until
+        );
+    }
+    for c in &claims {
+        println!("claimed  {:<40} {} messages, {} outbox rows in hand", c.owner, c.messages, c.outbox);
+    }
+    Ok(ExitCode::SUCCESS)
+}

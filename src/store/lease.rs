@@ -29,7 +29,52 @@ pub struct LeaseRow {
     pub until: String,
 }
 
+/// Unfinished work one worker has claimed and not yet recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Claims {
+    pub owner: String,
+    pub messages: i64,
+    pub outbox: i64,
+}
+
 impl Store {
+    /// Unexpired claims on waiting messages and outbox rows, per owner.
+    pub async fn claims(&self) -> Result<Vec<Claims>, StoreError> {
+        let now = lease_time(Duration::ZERO);
+        let mut out: Vec<Claims> = Vec::new();
+        for (table, state) in [("messages", "received"), ("outbox", "pending")] {
+            let sql = format!(
+                "SELECT lease_owner, COUNT(*) AS n FROM {table} WHERE state = '{state}' AND lease_until >= $1 \
+                 GROUP BY lease_owner ORDER BY lease_owner"
+            );
+            for r in sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&now).fetch_all(&self.pool).await? {
+                let owner: String = r.try_get("lease_owner")?;
+                let n: i64 = r.try_get("n")?;
+                let i = match out.iter().position(|c| c.owner == owner) {
+                    Some(i) => i,
+                    None => {
+                        out.push(Claims { owner, messages: 0, outbox: 0 });
+                        out.len() - 1
+                    }
+                };
+                if table == "messages" { out[i].messages = n } else { out[i].outbox = n }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Give back the messages `owner` claimed and did not process (a clean
+    /// shutdown), so other instances take them at once, not after expiry.
+    pub async fn release_claims(&self, owner: &str) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "UPDATE messages SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $1 AND state = 'received'",
+        )
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Take the lease `name` for `ttl`, or renew it when `holder` already
     /// has it. False while someone else holds it and it has not expired.
     pub async fn acquire_lease(&self, name: &str, holder: &str, ttl: Duration) -> Result<bool, StoreError> {

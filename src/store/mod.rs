@@ -21,7 +21,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, content_hash, message_id_of};
-pub use lease::{LeaseRow, lease_time};
+pub use lease::{Claims, LeaseRow, lease_time};
 pub use llm::CachedReply;
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
 pub use resolution::{ActionRow, NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};

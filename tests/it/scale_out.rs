@@ -151,6 +151,16 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
     })
     .await;
     let took = started.elapsed();
+    // What an operator sees: `mailroom instances` names both mailboxes' pollers.
+    let shown = Command::new(env!("CARGO_BIN_EXE_mailroom"))
+        .args(["instances", "--json", "--config"])
+        .arg(&instances.config)
+        .output()
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("instances --json");
+    assert_eq!(shown["mailboxes"].as_array().map(Vec::len), Some(2), "{shown}");
+    let alive = shown["instances"].as_array().map_or(0, Vec::len);
+    assert!((2..=3).contains(&alive), "two live instances (and the killed one until its heartbeat expires): {shown}");
     let new_poller = poller_of(BRANDS[0]).await.expect("brand-a is polled again");
     assert_ne!(new_poller, victim, "another instance took the dead one's mailbox over");
     wait_until("both mailboxes filed away", Duration::from_secs(120), async || {

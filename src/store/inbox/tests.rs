@@ -101,6 +101,8 @@ async fn workers_claim_disjoint_messages_and_take_over_expired_claims() {
         assert!(a.iter().all(|p| b.iter().all(|q| p.id != q.id)), "no message is claimed twice");
         assert!(a.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
         assert!(s.claim_pending("c", 4, long).await.unwrap().is_empty(), "everything is claimed");
+        let held: Vec<(String, i64)> = s.claims().await.unwrap().into_iter().map(|c| (c.owner, c.messages)).collect();
+        assert_eq!(held, [("a".to_string(), 4), ("b".to_string(), 2)]);
         // A worker sees its own claims again (it retries after a store error).
         assert_eq!(s.claim_pending("a", 10, long).await.unwrap().len(), 4);
 
@@ -113,6 +115,9 @@ async fn workers_claim_disjoint_messages_and_take_over_expired_claims() {
         tokio::time::sleep(Duration::from_millis(60)).await;
         let taken = s.claim_pending("c", 10, long).await.unwrap();
         assert_eq!(taken.iter().map(|p| p.id).collect::<Vec<_>>(), b.iter().map(|p| p.id).collect::<Vec<_>>());
+        // A clean shutdown gives unprocessed claims back at once.
+        assert_eq!(s.release_claims("a").await.unwrap(), 3);
+        assert_eq!(s.claim_pending("d", 10, long).await.unwrap().len(), 3);
     }
 }
 
