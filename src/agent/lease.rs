@@ -87,6 +87,7 @@ impl MailboxLease {
     /// this instance's fair share allows it (giving it back when this
     /// instance holds more than its share). True while held.
     pub async fn hold(&mut self) -> Result<bool, StoreError> {
+        self.renewed = Some(Instant::now());
         let s = &self.sharing;
         self.store.acquire_lease(&format!("instance:{}", s.instance), &s.instance, s.lease_ttl).await?;
         let live = self.store.live_leases("instance:").await?.len().max(1);
@@ -119,12 +120,12 @@ impl MailboxLease {
             }
         }
         self.held = got;
-        self.renewed = Some(Instant::now());
         Ok(got)
     }
 
-    /// Renew when a third of the lease has passed; false when it was lost
-    /// (renewed too late, and another instance took it).
+    /// Renew (the heartbeat, and the lease when held) once a third of the
+    /// lease has passed since the last time; false when the lease is not
+    /// held, or was lost (renewed too late, and another instance took it).
     pub async fn keep(&mut self) -> Result<bool, StoreError> {
         if self.renewed.is_some_and(|t| t.elapsed() < self.sharing.renew_every()) {
             return Ok(self.held);

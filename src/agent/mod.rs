@@ -278,9 +278,9 @@ impl<S: MailSource> Agent<S> {
             if batch.is_empty() {
                 return Ok(());
             }
-            if self.lease.is_held() {
-                self.lease.keep().await?;
-            }
+            // Renew while working through a backlog, polling or not: the
+            // heartbeat tells the others this instance is alive.
+            self.lease.keep().await?;
             for p in batch {
                 // Stop taking new work; the message in hand is finished.
                 if shutdown.is_cancelled() {

@@ -15,6 +15,7 @@ use sqlx::Row;
 
 use crate::support::agent::{show_log_on_panic, start, stop, triage_section, unique_mails};
 use crate::support::dovecot::{Dovecot, PASSWORD};
+use crate::support::postgres::Cluster;
 
 const BRANDS: [&str; 2] = ["brand-a", "brand-b"];
 
@@ -83,6 +84,14 @@ fn config(dovecot: &Dovecot, url: &str, dir: &Path) -> PathBuf {
 
 async fn count(store: &Store, sql: &'static str) -> i64 {
     sqlx::query(sql).fetch_one(store.pool()).await.unwrap().try_get::<i64, _>(0).unwrap()
+}
+
+/// The count, or -1 while the database cannot answer.
+async fn count_if_up(store: &Store, sql: &'static str) -> i64 {
+    match sqlx::query(sql).fetch_one(store.pool()).await {
+        Ok(row) => row.try_get::<i64, _>(0).unwrap_or(-1),
+        Err(_) => -1,
+    }
 }
 
 async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> bool) {
@@ -215,4 +224,48 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
             instances.running[i] = None;
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgresql_going_away_mid_run_loses_and_repeats_nothing() {
+    let n = 1_500;
+    let cluster = Cluster::start();
+    let dovecot = Dovecot::new();
+    let mails = unique_mails(n);
+    for (b, brand) in BRANDS.iter().enumerate() {
+        dovecot.add_user(brand);
+        let mine: Vec<Vec<u8>> = mails.iter().skip(b).step_by(2).cloned().collect();
+        dovecot.deliver_files(brand, &mine);
+    }
+    let store = Store::open(&cluster.url()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = config(&dovecot, &cluster.url(), dir.path());
+    let mut instances = Instances { dir, config, running: vec![None] };
+    instances.start(0);
+    let processed = "SELECT COUNT(*) FROM messages WHERE state <> 'received'";
+    wait_until("a quarter of the backlog", Duration::from_secs(600), async || {
+        count_if_up(&store, processed).await >= (n / 4) as i64
+    })
+    .await;
+
+    // The database stops for a few seconds, mid-run, then comes back.
+    let before = count(&store, processed).await;
+    cluster.stop();
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    cluster.start_again();
+    wait_until("every message processed after the restart", Duration::from_secs(900), async || {
+        count_if_up(&store, processed).await == n as i64
+    })
+    .await;
+    let agent = instances.running[0].as_mut().unwrap();
+    assert!(agent.try_wait().unwrap().is_none(), "the agent kept running through the outage");
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, n as i64);
+    assert_eq!(count(&store, "SELECT COUNT(*) FROM messages WHERE attempts <> 1").await, 0);
+    let repeated_events = "SELECT COUNT(*) FROM (SELECT 1 FROM order_events WHERE message IS NOT NULL \
+                           GROUP BY message, kind, old_value, new_value HAVING COUNT(*) > 1) AS x";
+    assert_eq!(count(&store, repeated_events).await, 0);
+    assert!(before < n as i64, "the outage came mid-run ({before} of {n} done)");
+    eprintln!("PostgreSQL stopped for 4 s after {before} of {n} messages; all {n} processed once");
+    stop(instances.running[0].as_mut().unwrap());
+    instances.running[0] = None;
 }

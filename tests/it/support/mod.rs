@@ -3,4 +3,5 @@
 pub mod agent;
 pub mod dovecot;
 pub mod fake_llm;
+pub mod postgres;
 pub mod smtp;
