@@ -20,6 +20,7 @@ mod bench;
 mod demo;
 pub mod model;
 mod process;
+mod queue;
 mod resolution;
 
 #[derive(Debug, Parser)]
@@ -47,6 +48,9 @@ pub enum Command {
     CheckConfig,
     /// List stored messages with their state and decision.
     Messages(agent::MessagesArgs),
+    /// The review queue: list, show, send, approve, dismiss, assign, reclassify.
+    #[command(subcommand)]
+    Queue(queue::QueueCommand),
     /// Instances sharing this database: who is alive, who polls which
     /// mailbox, and how much unprocessed work each has claimed.
     Instances {
@@ -185,6 +189,7 @@ async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
         Command::CheckConfig => agent::check_config(config),
         Command::Messages(args) => agent::messages(config, args).await,
         Command::Instances { json } => agent::instances(config, json).await,
+        Command::Queue(cmd) => queue::queue(config, cmd).await,
         Command::Pause => resolution::pause(config, true).await,
         Command::Resume => resolution::pause(config, false).await,
         Command::Outbox(cmd) => resolution::outbox(config, cmd).await,

@@ -14,6 +14,7 @@ pub mod mailbox;
 pub mod notify;
 pub mod parse;
 pub mod pipeline;
+pub mod review;
 pub mod senders;
 pub mod store;
 pub mod telemetry;

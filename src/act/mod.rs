@@ -18,8 +18,8 @@ use tracing::warn;
 use crate::decide::Action;
 use crate::domain::DecisionKind;
 use crate::pipeline::Triaged;
-use crate::store::{OrderEvent, Recorded, Store, StoreError, Tx};
-pub use notice::{Render, context, earlier, email, hold_reason};
+use crate::store::{Audit, OrderEvent, Recorded, Store, StoreError, Tx};
+pub use notice::{Render, context, earlier, email, hold_reason, reply_subject};
 pub use plan::{Plan, Refusal, plan};
 pub use settings::{Autonomy, Brand, Brands, Guard, Mode, is_no_reply, slug_of};
 
@@ -101,26 +101,61 @@ pub async fn settle(store: &Store, res: &Resolver, id: i64, t: &Triaged) -> Resu
     }
     let (mut changes, mut notices) = (0, 0);
     if let (Some(p), Some(action)) = (todo, &t.decision.action) {
-        (changes, notices) = apply(&mut tx, res, id, t, action, p).await?;
+        (changes, notices) = apply(&mut tx, res, id, t, action, p, MAILROOM).await?;
+    }
+    if rec.decision == DecisionKind::Escalate.as_str() {
+        // A person's turn: the item, with the drafted reply, in the queue.
+        Store::open_item(&mut tx, id, t.draft.as_ref().map(|d| d.text.as_str())).await?;
+        let audit = Audit {
+            actor: MAILROOM.into(),
+            automatic: true,
+            action: "queue.open".into(),
+            message: Some(id),
+            order_id: t.link.order_id().map(str::to_string),
+            before: None,
+            after: Some(rec.reason.clone()),
+        };
+        Store::add_audit(&mut tx, &audit).await?;
     }
     tx.commit().await?;
     let decision = rec.decision.parse().unwrap_or(DecisionKind::Escalate);
     Ok(Settled::Done { decision, reason: rec.reason, changes, notices })
 }
 
+/// Who acts when mailroom acts alone.
+pub const MAILROOM: &str = "mailroom";
+
 /// Write a plan: the order, one event per change (each also published to
-/// the webhook), and the customer's notice.
-async fn apply(
+/// the webhook), the audit entry, and the customer's notice. `actor` is
+/// mailroom itself or the person who approved the action.
+pub(crate) async fn apply(
     tx: &mut Tx,
     res: &Resolver,
     id: i64,
     t: &Triaged,
     action: &Action,
     p: Plan,
+    actor: &str,
 ) -> Result<(usize, usize), StoreError> {
     let order_id = p.after.order.id.clone();
+    let automatic = actor == MAILROOM;
     if !p.changes.is_empty() {
         Store::save_order(tx, &p.after).await?;
+        // Before and after, change by change: [{"kind": ..., "value": ...}].
+        let side = |f: fn(&plan::Change) -> &Option<String>| {
+            let v: Vec<_> = p.changes.iter().map(|c| serde_json::json!({ "kind": c.kind, "value": f(c) })).collect();
+            Some(serde_json::Value::Array(v).to_string())
+        };
+        let audit = Audit {
+            actor: actor.into(),
+            automatic,
+            action: "order.change".into(),
+            message: Some(id),
+            order_id: Some(order_id.clone()),
+            before: side(|c| &c.old),
+            after: side(|c| &c.new),
+        };
+        Store::add_audit(tx, &audit).await?;
     }
     for (n, c) in p.changes.iter().enumerate() {
         let event = OrderEvent {
@@ -130,8 +165,8 @@ async fn apply(
             new_value: c.new.clone(),
             reason: t.decision.reason.clone(),
             message: Some(id),
-            actor: "mailroom".into(),
-            automatic: true,
+            actor: actor.into(),
+            automatic,
         };
         Store::add_event(tx, &event).await?;
         if res.webhook {

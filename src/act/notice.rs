@@ -100,7 +100,7 @@ pub fn earlier(rows: Vec<(String, String)>) -> Vec<EarlierNotice> {
 }
 
 /// "Re: <their subject>", once.
-fn reply_subject(subject: &str) -> String {
+pub fn reply_subject(subject: &str) -> String {
     let s = subject.trim();
     if s.len() >= 3 && s[..3].eq_ignore_ascii_case("re:") { s.to_string() } else { format!("Re: {s}") }
 }
@@ -130,6 +130,7 @@ pub fn email(rendered: Rendered, kind: Kind, brand: &Brand, to: &str, trigger: &
         language: rendered.language,
         brand: brand.name.clone(),
         kind: kind.as_str().into(),
+        message_key: None,
     }
 }
 

@@ -31,6 +31,11 @@ pub struct EmailPayload {
     pub language: String,
     pub brand: String,
     pub kind: String,
+    /// The Message-ID's local part, fixed by the outbox row, so that a
+    /// retry (after a crash between sending and recording it) carries the
+    /// same Message-ID and receivers can drop the repeat. Fresh when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_key: Option<String>,
 }
 
 fn bad(what: &str, e: impl std::fmt::Display) -> SendError {
@@ -46,7 +51,10 @@ fn header(name: &'static str, value: String) -> HeaderValue {
 pub fn build(p: &EmailPayload) -> Result<(Message, String), SendError> {
     let from: Mailbox = p.from.parse().map_err(|e| bad("From", e))?;
     let domain = from.email.domain().to_string();
-    let id = format!("{}.{}@{domain}", chrono::Utc::now().timestamp_micros(), fastrand::u64(..));
+    let id = match &p.message_key {
+        Some(key) => format!("{key}@{domain}"),
+        None => format!("{}.{}@{domain}", chrono::Utc::now().timestamp_micros(), fastrand::u64(..)),
+    };
     let angle = |s: &str| format!("<{}>", s.trim_matches(['<', '>']));
     let mut b = Message::builder()
         .from(from)
@@ -54,9 +62,11 @@ pub fn build(p: &EmailPayload) -> Result<(Message, String), SendError> {
         .subject(&p.subject)
         .message_id(Some(angle(&id)))
         .raw_header(header("Auto-Submitted", p.auto_submitted.clone()))
-        .raw_header(header("Content-Language", p.language.clone()))
+        .raw_header(header("Content-Language", p.language.clone()));
+    if p.auto_submitted != "no" {
         // Ask other robots not to answer this one (RFC 3834 spirit; Exchange).
-        .raw_header(header("X-Auto-Response-Suppress", "All".into()));
+        b = b.raw_header(header("X-Auto-Response-Suppress", "All".into()));
+    }
     if let Some(r) = &p.reply_to {
         b = b.reply_to(r.parse().map_err(|e| bad("Reply-To", e))?);
     }
@@ -164,7 +174,19 @@ mod tests {
             language: "en".into(),
             brand: "Northwind Apparel".into(),
             kind: "wismo_reply".into(),
+            message_key: None,
         }
+    }
+
+    #[test]
+    fn a_keyed_payload_keeps_its_message_id_and_a_persons_reply_does_not_suppress_auto_responses() {
+        let keyed = EmailPayload { message_key: Some("mailroom.7.abc".into()), ..payload() };
+        assert_eq!(build(&keyed).unwrap().1, "mailroom.7.abc@northwind.example");
+        assert_eq!(build(&keyed).unwrap().1, build(&keyed).unwrap().1, "the same on every attempt");
+        assert_ne!(build(&payload()).unwrap().1, build(&payload()).unwrap().1, "fresh without a key");
+        let human = EmailPayload { auto_submitted: "no".into(), ..payload() };
+        let raw = String::from_utf8(build(&human).unwrap().0.formatted()).unwrap();
+        assert!(raw.contains("Auto-Submitted: no") && !raw.contains("X-Auto-Response-Suppress"), "{raw}");
     }
 
     #[test]

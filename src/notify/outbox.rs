@@ -177,8 +177,13 @@ impl OutboxWorker {
         let missing = |what: &str| SendError { transient: true, message: format!("no {what} channel configured") };
         match row.channel.as_str() {
             "email" => {
-                let p: EmailPayload = serde_json::from_str(&row.payload)
+                let mut p: EmailPayload = serde_json::from_str(&row.payload)
                     .map_err(|e| SendError { transient: false, message: format!("unreadable payload: {e}") })?;
+                // One Message-ID per row, the same on every attempt (the
+                // creation time keeps it unique when a database starts over).
+                p.message_key.get_or_insert_with(|| {
+                    format!("mailroom.{}.{}", row.id, &crate::store::content_hash(row.created_at.as_bytes())[..12])
+                });
                 match &self.email {
                     Some(Mailer::Smtp(c)) => c.send(&p).await,
                     Some(Mailer::Maildir(c)) => c.send(&p).await,

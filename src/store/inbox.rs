@@ -284,6 +284,12 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// The whole triage recorded with a processed message (JSON).
+    pub async fn triage_of(&self, id: i64) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT triage FROM messages WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get::<Option<String>, _>("triage")).transpose()?.flatten())
+    }
+
     pub async fn raw_message(&self, id: i64) -> Result<Option<Vec<u8>>, StoreError> {
         let row = sqlx::query("SELECT raw FROM messages WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
         row.map(|r| Ok(r.try_get("raw")?)).transpose()

@@ -10,6 +10,7 @@ mod inbox;
 mod lease;
 mod llm;
 mod orders;
+mod queue;
 mod resolution;
 mod scratch;
 
@@ -24,6 +25,7 @@ pub use inbox::{MessageRow, MessageState, Pending, Recorded, Stored, ToDispose, 
 pub use lease::{Claims, LeaseRow, lease_time};
 pub use llm::CachedReply;
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
+pub use queue::{Audit, AuditRow, ITEM_STATES, ItemChange, QueueFilter, QueueItem};
 pub use resolution::{ActionRow, NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
 pub use scratch::{postgres_admin_url, scratch_postgres};
 

@@ -202,3 +202,58 @@ async fn shadow_mode_changes_nothing_and_the_report_counts_it() {
     assert!(report.contains("carrier_delay"), "{report}");
     assert_eq!(w.dovecot.count("ops", "mailroom.escalated").await, 1, "a person handles it as before");
 }
+
+/// The queue item of the only message stored, once it is there.
+async fn only_item(w: &World) -> i64 {
+    wait_for(&w.store, "the message processed", |(_, processed, _)| processed == 1).await;
+    let items = w.store.queue(&mailroom::store::QueueFilter::default()).await.unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    items[0].message
+}
+
+#[tokio::test]
+async fn a_person_approves_a_prepared_change_from_the_queue_and_the_customer_reads_the_notice() {
+    let w = world("approve").await;
+    let before = w.store.order(DELAY_ORDER).await.unwrap().unwrap().expected_delivery;
+    let mut agent = w.run();
+    w.deliver(DELAY).await;
+    let id = only_item(&w).await;
+    let listed = w.mailroom(&["queue", "list"]);
+    assert!(listed.contains("awaiting approval") && listed.contains(DELAY_ORDER), "{listed}");
+    assert_eq!(w.store.order(DELAY_ORDER).await.unwrap().unwrap().expected_delivery, before, "nothing yet");
+
+    let said = w.mailroom(&["queue", "approve", &id.to_string(), "--as", "priya"]);
+    assert!(said.contains("1 change(s), 1 notice(s)"), "{said}");
+    let mails = w.inbox(DELAY_CUSTOMER, 1).await;
+    assert_eq!(mails[0].to[0].address, "lukas_fischer@example.de");
+    assert_ne!(w.store.order(DELAY_ORDER).await.unwrap().unwrap().expected_delivery, before);
+    let events = w.store.order_events(DELAY_ORDER).await.unwrap();
+    assert_eq!((events[0].event.actor.as_str(), events[0].event.automatic), ("priya", false));
+    let shown = w.mailroom(&["queue", "show", &id.to_string()]);
+    assert!(shown.contains("action.approve") && shown.contains("by priya"), "{shown}");
+    let after = w.mailroom(&["queue", "list"]);
+    assert!(after.starts_with("queue: 1 done"), "no open item is left: {after}");
+    stop(&mut agent);
+}
+
+#[tokio::test]
+async fn a_person_edits_and_sends_the_drafted_reply_and_it_arrives_threaded_in_the_customers_mailbox() {
+    let w = world("off").await;
+    let mut agent = w.run();
+    w.deliver(WISMO).await;
+    let id = only_item(&w).await;
+    let shown = w.mailroom(&["queue", "show", &id.to_string()]);
+    assert!(shown.contains("draft") && shown.contains("felixw@example.de"), "{shown}");
+
+    let text = "Hallo Felix,\n\nIhr Paket ist unterwegs und kommt morgen an.\n\nViele Grüße";
+    w.mailroom(&["queue", "send", &id.to_string(), "--text", text, "--as", "priya"]);
+    let mails = w.inbox(WISMO_CUSTOMER, 1).await;
+    let m = &mails[0];
+    assert_eq!(m.in_reply_to, ["SMFtbigLrBUQzJgA@OVUJTY.eurprd04.prod.outlook.com"]);
+    assert!(m.subject.starts_with("Re: "), "{}", m.subject);
+    assert!(m.newest_text.contains("kommt morgen an"), "{}", m.newest_text);
+    assert!(!m.trust.is_automated(), "a person's reply is not automatic mail");
+    let item = w.store.queue_item(id).await.unwrap().unwrap();
+    assert_eq!(item.state, "done");
+    stop(&mut agent);
+}
