@@ -22,6 +22,7 @@ pub mod model;
 mod process;
 mod queue;
 mod resolution;
+mod users;
 
 #[derive(Debug, Parser)]
 #[command(name = "mailroom", version, about = "Triage for an e-commerce operations mailbox")]
@@ -51,6 +52,9 @@ pub enum Command {
     /// The review queue: list, show, send, approve, dismiss, assign, reclassify.
     #[command(subcommand)]
     Queue(queue::QueueCommand),
+    /// Ops accounts for the review queue's web pages.
+    #[command(subcommand)]
+    Users(users::UsersCommand),
     /// Instances sharing this database: who is alive, who polls which
     /// mailbox, and how much unprocessed work each has claimed.
     Instances {
@@ -190,6 +194,7 @@ async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
         Command::Messages(args) => agent::messages(config, args).await,
         Command::Instances { json } => agent::instances(config, json).await,
         Command::Queue(cmd) => queue::queue(config, cmd).await,
+        Command::Users(cmd) => users::users(config, cmd).await,
         Command::Pause => resolution::pause(config, true).await,
         Command::Resume => resolution::pause(config, false).await,
         Command::Outbox(cmd) => resolution::outbox(config, cmd).await,

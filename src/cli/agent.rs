@@ -123,17 +123,33 @@ pub async fn run(config: Option<PathBuf>) -> Result<ExitCode> {
     };
     // One agent per mailbox; each polls while this instance holds that
     // mailbox's lease and helps process while another instance does.
+    let sources: Vec<AnySource> = cfg
+        .sources
+        .iter()
+        .cloned()
+        .map(|s| match s {
+            SourceConfig::Imap(c) => AnySource::Imap(Box::new(ImapSource::new(c))),
+            SourceConfig::Maildir { path, poll_interval, disposition } => {
+                AnySource::Maildir(Box::new(MaildirSource::new(path, poll_interval, disposition)))
+            }
+        })
+        .collect();
+    let web = match &cfg.web {
+        Some(w) => {
+            let mut w = w.clone();
+            w.mailboxes = sources.iter().map(|s| s.name().to_string()).collect();
+            Some(start_web(w, &store, &engine, &resolver, &shutdown).await?)
+        }
+        None => None,
+    };
     let mut agents = Vec::new();
-    for source in cfg.sources.clone() {
+    for source in sources {
         let (store, engine, resolver, cfg, stop) =
             (store.clone(), engine.clone(), resolver.clone(), agent_cfg.clone(), shutdown.clone());
         agents.push(tokio::spawn(async move {
             match source {
-                SourceConfig::Imap(c) => drive(ImapSource::new(c), store, engine, resolver, cfg, &stop).await,
-                SourceConfig::Maildir { path, poll_interval, disposition } => {
-                    let source = MaildirSource::new(path, poll_interval, disposition);
-                    drive(source, store, engine, resolver, cfg, &stop).await
-                }
+                AnySource::Imap(s) => drive(*s, store, engine, resolver, cfg, &stop).await,
+                AnySource::Maildir(s) => drive(*s, store, engine, resolver, cfg, &stop).await,
             }
         }));
     }
@@ -144,7 +160,42 @@ pub async fn run(config: Option<PathBuf>) -> Result<ExitCode> {
     }
     shutdown.cancel();
     let _ = sending.await;
+    if let Some(web) = web {
+        let _ = web.await;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A configured mailbox, before its agent starts.
+enum AnySource {
+    Imap(Box<ImapSource>),
+    Maildir(Box<MaildirSource>),
+}
+
+impl AnySource {
+    fn name(&self) -> &str {
+        match self {
+            AnySource::Imap(s) => s.name(),
+            AnySource::Maildir(s) => s.name(),
+        }
+    }
+}
+
+/// Serve the review queue's pages until `shutdown`.
+pub async fn start_web(
+    cfg: crate::web::WebConfig,
+    store: &Store,
+    engine: &Arc<Engine>,
+    resolver: &Arc<Resolver>,
+    shutdown: &CancellationToken,
+) -> Result<tokio::task::JoinHandle<()>> {
+    let listener = tokio::net::TcpListener::bind(cfg.listen)
+        .await
+        .with_context(|| format!("cannot serve the review queue on {} ([web] listen)", cfg.listen))?;
+    tracing::info!(url = %format!("http://{}", cfg.listen), "review queue");
+    let state = crate::web::AppState::new(store.clone(), engine.clone(), resolver.clone(), cfg);
+    let stop = shutdown.clone();
+    Ok(tokio::spawn(async move { crate::web::serve(listener, state, stop).await }))
 }
 
 pub async fn replay(config: Option<PathBuf>, id: i64) -> Result<ExitCode> {

@@ -34,6 +34,9 @@ pub struct DemoArgs {
     /// Drain once, print the summary and exit instead of watching.
     #[arg(long)]
     pub once: bool,
+    /// Serve the review queue here while watching (`off`: no pages).
+    #[arg(long, default_value = "127.0.0.1:8025")]
+    pub web: String,
 }
 
 /// The bundled fixtures: beside the working directory, else beside the
@@ -136,13 +139,57 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode> {
         let stop = shutdown.clone();
         tokio::spawn(async move { worker.run(&stop).await })
     };
+    let web = if args.once || args.web == "off" {
+        None
+    } else {
+        serve_queue(&args.web, &maildir, &store, &engine, &resolver, &shutdown).await
+    };
     let mut agent = crate::agent::Agent::new(source, store.clone(), engine, resolver, cfg);
     agent.on_drained(move || notify.notify_one());
     agent.run(&shutdown).await;
     printer.abort();
     shutdown.cancel();
     let _ = sending.await;
+    if let Some(web) = web {
+        let _ = web.await;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The review queue on `listen`, with a `demo` account whose fresh
+/// password is printed. A taken port only costs the pages, not the demo.
+async fn serve_queue(
+    listen: &str,
+    maildir: &Path,
+    store: &Store,
+    engine: &Arc<Engine>,
+    resolver: &Arc<crate::act::Resolver>,
+    shutdown: &tokio_util::sync::CancellationToken,
+) -> Option<tokio::task::JoinHandle<()>> {
+    let Ok(addr) = listen.parse() else {
+        eprintln!("mailroom demo: --web {listen:?} is not HOST:PORT; no review queue pages");
+        return None;
+    };
+    let password = crate::store::random_token()[..16].to_string();
+    if let Err(e) = store.set_user("demo", &password).await {
+        eprintln!("mailroom demo: cannot create the demo account: {e}");
+        return None;
+    }
+    let cfg = crate::web::WebConfig {
+        listen: addr,
+        mailboxes: vec![format!("maildir:{}", maildir.display())],
+        ..Default::default()
+    };
+    match super::agent::start_web(cfg, store, engine, resolver, shutdown).await {
+        Ok(handle) => {
+            println!("mailroom demo: review queue at http://{addr}  (sign in as demo, password {password})");
+            Some(handle)
+        }
+        Err(e) => {
+            eprintln!("mailroom demo: {e:#}; going on without the review queue pages");
+            None
+        }
+    }
 }
 
 /// The first time: counts per category and decision, every escalation

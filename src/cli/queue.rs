@@ -156,7 +156,8 @@ async fn list(
     if state != "all" && !ITEM_STATES.contains(&state.as_str()) {
         bail!("unknown state {state:?}: expected {} or all", ITEM_STATES.join(", "));
     }
-    let filter = QueueFilter { state: (state != "all").then_some(state), category, assignee, limit };
+    let filter =
+        QueueFilter { state: (state != "all").then_some(state), category, assignee, limit, ..Default::default() };
     let items = store.queue(&filter).await?;
     if json {
         for i in &items {

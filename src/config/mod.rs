@@ -40,6 +40,8 @@ pub struct Config {
     pub sources: Vec<SourceConfig>,
     /// How this instance shares work with others on the same database.
     pub sharing: crate::agent::Sharing,
+    /// The review queue's pages, unless `[web] listen` is empty.
+    pub web: Option<crate::web::WebConfig>,
     /// Longest wait between two full comparisons of server and store.
     pub reconcile_interval: Duration,
     pub rules_dir: Option<PathBuf>,
@@ -139,6 +141,7 @@ impl Config {
             sources.extend(source(m, &label, &mut problems));
         }
         let sharing = sharing(&raw, &mut problems);
+        let web = web(&raw, &mut problems);
         let mut resolution = resolution::resolution(&raw, &mut problems);
         resolution.outbox.owner = sharing.instance.clone();
         resolution.outbox.claim_ttl = sharing.claim_ttl;
@@ -159,6 +162,7 @@ impl Config {
             resolution,
             sources,
             sharing,
+            web,
             reconcile_interval: Duration::from_secs(raw.mailbox.reconcile_interval_secs),
             rules_dir: raw.triage.rules_dir.clone(),
             senders,
@@ -184,6 +188,30 @@ impl Config {
         }
         toml::to_string_pretty(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }
+}
+
+fn web(raw: &RawConfig, problems: &mut Vec<String>) -> Option<crate::web::WebConfig> {
+    let w = &raw.web;
+    if w.listen.trim().is_empty() {
+        return None;
+    }
+    let listen = match w.listen.trim().parse() {
+        Ok(a) => a,
+        Err(_) => {
+            problems.push(format!("web.listen {:?}: expected HOST:PORT such as 127.0.0.1:8025", w.listen));
+            return None;
+        }
+    };
+    if w.queue_target_hours.is_nan() || w.queue_target_hours <= 0.0 || w.session_hours == 0 {
+        problems.push("web.queue_target_hours and web.session_hours must be above 0".into());
+    }
+    Some(crate::web::WebConfig {
+        listen,
+        secure_cookies: w.secure_cookies,
+        session_lifetime: Duration::from_secs(w.session_hours.max(1) * 3600),
+        queue_target: Duration::from_secs_f64(w.queue_target_hours.max(0.01) * 3600.0),
+        mailboxes: Vec::new(),
+    })
 }
 
 /// The instance's name and lease times; the mailbox count is what the

@@ -18,6 +18,7 @@ pub struct RawConfig {
     pub outbox: Outbox,
     pub llm: Llm,
     pub instance: Instance,
+    pub web: Web,
     /// More mailboxes (one per brand), polled like `[mailbox]`; their
     /// secrets come from `password_file`, `oauth_token_file` or
     /// `oauth_token_command`.
@@ -37,6 +38,26 @@ pub struct Database {
 impl Default for Database {
     fn default() -> Self {
         Database { url: "sqlite:mailroom.db".into() }
+    }
+}
+
+/// The review queue's web pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Web {
+    /// `HOST:PORT` to serve on (`127.0.0.1:8025`); empty, the default:
+    /// no web pages.
+    pub listen: String,
+    /// Mark cookies Secure: set when a TLS proxy serves the pages.
+    pub secure_cookies: bool,
+    pub session_hours: u64,
+    /// An item waiting longer than this is late.
+    pub queue_target_hours: f64,
+}
+
+impl Default for Web {
+    fn default() -> Self {
+        Web { listen: String::new(), secure_cookies: false, session_hours: 12, queue_target_hours: 4.0 }
     }
 }
 

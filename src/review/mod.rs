@@ -148,6 +148,58 @@ pub async fn approve(
     Ok(Approved { order_id, changes, notices })
 }
 
+/// The action a person may take on an escalated message after checking
+/// what the policy could not (a sender verified by phone, say): built only
+/// from facts found in the email's own text, and only where they are
+/// complete. `plan` still refuses what the order's state does not allow.
+pub fn suggestion(t: &Triaged) -> Option<Action> {
+    let f = &t.facts;
+    t.link.order_id()?;
+    match t.category() {
+        Category::CustomerAddressChange => {
+            f.new_address.clone().filter(|a| a.is_complete()).map(|address| Action::AddressChange { address })
+        }
+        Category::CustomerReschedule => f.new_date.map(|date| Action::Reschedule { date }),
+        Category::CarrierDelay => f.new_date.map(|new_date| Action::CarrierDelay { new_date }),
+        Category::SupplierDelay => f.new_date.map(|new_date| Action::SupplierDelay { new_date }),
+        Category::CarrierAddressIssue => Some(Action::AddressHold),
+        Category::CarrierDeliveryFailed => Some(Action::DeliveryException),
+        Category::CustomerWismo => Some(Action::WismoReply),
+        _ => None,
+    }
+}
+
+/// Apply [`suggestion`] for an item the policy escalated, as `actor`, who
+/// takes responsibility for it (audited as `action.apply_suggested`).
+pub async fn apply_suggested(
+    store: &Store,
+    engine: &Engine,
+    res: &Resolver,
+    id: i64,
+    actor: &str,
+) -> Result<Approved, ReviewError> {
+    let t = triaged(store, engine, id).await?;
+    let action = suggestion(&t).ok_or_else(|| ReviewError::Refused("there is no resolution to suggest".into()))?;
+    let order_id = t.link.order_id().unwrap_or_default().to_string();
+    let (mut tx, item) = open(store, id, false).await?;
+    if let Some((_, _, _, state)) = Store::action_of(&mut tx, id).await? {
+        return Err(ReviewError::Decided { id, state });
+    }
+    let before = Store::load_order(&mut tx, &order_id)
+        .await?
+        .ok_or_else(|| ReviewError::Refused(format!("order {order_id} is no longer in the order book")))?;
+    let plan = act::plan(&before, &action).map_err(|r| ReviewError::Refused(r.to_string()))?;
+    let (changes, notices) = act::apply(&mut tx, res, id, &t, &action, plan, actor).await?;
+    let action_json = serde_json::to_string(&action).unwrap_or_default();
+    Store::add_action(&mut tx, id, &order_id, t.category().as_str(), &action_json, "applied").await?;
+    Store::change_item(&mut tx, id, &ItemChange { state: Some("done".into()), ..Default::default() }).await?;
+    let what = action.describe(&order_id);
+    Store::add_audit(&mut tx, &audit(actor, "action.apply_suggested", &item, Some(item.state.clone()), Some(what)))
+        .await?;
+    tx.commit().await?;
+    Ok(Approved { order_id, changes, notices })
+}
+
 /// Send `text` (or the item's draft) to the customer as a threaded reply,
 /// from the order's brand, through the outbox. Returns whether a mail was
 /// queued (the same text for the same item is queued once).

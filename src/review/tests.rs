@@ -176,3 +176,24 @@ async fn assigning_reclassifying_and_dismissing_are_audited_with_before_and_afte
         assert_eq!(trail[3].entry.after.as_deref(), Some("dismissed: answered by phone"));
     }
 }
+
+#[tokio::test]
+async fn a_person_applies_the_suggested_address_change_the_policy_would_not_take_alone() {
+    for e in envs().await {
+        // DKIM failed: the policy cannot verify the sender and escalates.
+        let (id, t) = e.escalated("cust-en-006-address-change-dkim-fail").await;
+        let Some(Action::AddressChange { address }) = suggestion(&t) else { panic!("{:?}", suggestion(&t)) };
+        assert_eq!(address.postcode.as_deref(), Some("3065"));
+        let done = apply_suggested(&e.store, &e.engine, &e.res, id, "priya").await.unwrap();
+        assert_eq!((done.order_id.as_str(), done.changes), ("HP-88124", 1), "{:?}", e.store.backend());
+        let order = e.store.order("HP-88124").await.unwrap().unwrap();
+        assert_eq!(order.shipping_address.postcode, "3065");
+        assert_eq!(e.actions(id).await, ["queue.open", "order.change", "action.apply_suggested"]);
+        let again = apply_suggested(&e.store, &e.engine, &e.res, id, "priya").await.unwrap_err();
+        assert!(matches!(again, ReviewError::Closed { .. }), "{again}");
+
+        // An incomplete address is never suggested.
+        let (_, t) = e.escalated(INCOMPLETE_ADDRESS).await;
+        assert_eq!(suggestion(&t), None);
+    }
+}

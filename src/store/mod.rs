@@ -11,8 +11,10 @@ mod lease;
 mod llm;
 mod orders;
 mod queue;
+mod report;
 mod resolution;
 mod scratch;
+mod users;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -26,8 +28,10 @@ pub use lease::{Claims, LeaseRow, lease_time};
 pub use llm::CachedReply;
 pub use orders::{ImportSummary, KeyedOrder, LookupKeys, key_of};
 pub use queue::{Audit, AuditRow, ITEM_STATES, ItemChange, QueueFilter, QueueItem};
+pub use report::{ModelUsage, Volume};
 pub use resolution::{ActionRow, NewOutbox, OrderEvent, OrderRecord, OutboxRow, StoredEvent, Tx};
 pub use scratch::{postgres_admin_url, scratch_postgres};
+pub use users::{Session, UserRow, random_token};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -26,9 +26,13 @@ pub struct QueueItem {
     pub subject: Option<String>,
     pub reason: Option<String>,
     pub order_id: Option<String>,
+    /// The linked order's brand.
+    pub brand: Option<String>,
     pub draft: Option<String>,
     pub received_at: String,
     pub updated_at: String,
+    /// An action waits for one-click approval.
+    pub awaiting: bool,
 }
 
 /// Which items to list.
@@ -37,6 +41,12 @@ pub struct QueueFilter {
     pub state: Option<String>,
     pub category: Option<String>,
     pub assignee: Option<String>,
+    pub brand: Option<String>,
+    /// Only items whose prepared action waits for approval.
+    pub awaiting: bool,
+    /// Only items that arrived before this time (RFC 3339): older than
+    /// the queue's target age.
+    pub received_before: Option<String>,
     pub limit: i64,
 }
 
@@ -72,8 +82,9 @@ pub struct AuditRow {
 }
 
 const ITEM_SELECT: &str = "SELECT q.message, q.state, q.assignee, m.category, q.corrected_category, m.subject, \
-                           m.reason, m.order_id, q.draft, m.received_at, q.updated_at \
-                           FROM queue_items q JOIN messages m ON m.id = q.message";
+                           m.reason, m.order_id, o.brand, q.draft, m.received_at, q.updated_at, \
+                           (SELECT COUNT(*) FROM actions a WHERE a.message = q.message AND a.state = 'awaiting') AS awaiting \
+                           FROM queue_items q JOIN messages m ON m.id = q.message LEFT JOIN orders o ON o.id = m.order_id";
 
 fn item_of(r: &sqlx::any::AnyRow) -> Result<QueueItem, StoreError> {
     Ok(QueueItem {
@@ -85,9 +96,11 @@ fn item_of(r: &sqlx::any::AnyRow) -> Result<QueueItem, StoreError> {
         subject: r.try_get("subject")?,
         reason: r.try_get("reason")?,
         order_id: r.try_get("order_id")?,
+        brand: r.try_get("brand")?,
         draft: r.try_get("draft")?,
         received_at: r.try_get("received_at")?,
         updated_at: r.try_get("updated_at")?,
+        awaiting: r.try_get::<i64, _>("awaiting")? > 0,
     })
 }
 
@@ -127,12 +140,17 @@ impl Store {
     pub async fn queue(&self, f: &QueueFilter) -> Result<Vec<QueueItem>, StoreError> {
         let sql = format!(
             "{ITEM_SELECT} WHERE ($1 = '' OR q.state = $1) AND ($2 = '' OR COALESCE(q.corrected_category, m.category) = $2) \
-             AND ($3 = '' OR q.assignee = $3) ORDER BY q.message LIMIT $4"
+             AND ($3 = '' OR q.assignee = $3) AND ($4 = '' OR o.brand = $4) AND ($5 = '' OR m.received_at < $5) \
+             AND ($6 = 0 OR EXISTS (SELECT 1 FROM actions a WHERE a.message = q.message AND a.state = 'awaiting')) \
+             ORDER BY q.message LIMIT $7"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(f.state.as_deref().unwrap_or(""))
             .bind(f.category.as_deref().unwrap_or(""))
             .bind(f.assignee.as_deref().unwrap_or(""))
+            .bind(f.brand.as_deref().unwrap_or(""))
+            .bind(f.received_before.as_deref().unwrap_or(""))
+            .bind(i64::from(f.awaiting))
             .bind(if f.limit > 0 { f.limit } else { i64::MAX })
             .fetch_all(&self.pool)
             .await?;

@@ -287,6 +287,13 @@ impl Store {
         rows.iter().map(outbox_row).collect()
     }
 
+    /// Everything queued about one order (notices, replies, webhooks), oldest first.
+    pub async fn outbox_of_order(&self, order_id: &str) -> Result<Vec<OutboxRow>, StoreError> {
+        let sql = format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE order_id = $1 ORDER BY id");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(order_id).fetch_all(&self.pool).await?;
+        rows.iter().map(outbox_row).collect()
+    }
+
     /// Pending rows whose next attempt is due.
     pub async fn outbox_due(&self, channel: &str, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
         let sql = format!(

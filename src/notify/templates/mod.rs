@@ -28,6 +28,7 @@ mod render;
 mod text;
 mod tracking;
 mod value;
+pub(crate) use value::to_value as json_to_value;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -13,7 +13,7 @@ pub(super) fn context_json(ctx: &Context) -> Result<serde_json::Value, serde_jso
     serde_json::to_value(ctx)
 }
 
-pub(super) fn to_value(json: &serde_json::Value) -> Value {
+pub(crate) fn to_value(json: &serde_json::Value) -> Value {
     match json {
         serde_json::Value::Null => Value::from(()),
         serde_json::Value::Bool(b) => Value::from(*b),
