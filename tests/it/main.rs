@@ -9,5 +9,6 @@ mod imap_source;
 mod llm;
 mod outbox_webhook;
 mod resolution_e2e;
+mod review_browser;
 mod scale_out;
 mod support;

@@ -14,21 +14,23 @@ use crate::support::agent::{fixtures, show_log_on_panic, start_connected, stop, 
 use crate::support::dovecot::{Dovecot, PASSWORD};
 use crate::support::smtp::SmtpRelay;
 
-const DELAY: &str = "carrier-en-027-ups-new-scheduled-delivery-weather";
-const DELAY_ORDER: &str = "AH-500253";
-const DELAY_CUSTOMER: &str = "lukas_fischer";
-const WISMO: &str = "cust-de-086-wo-bleibt-paket-cp1252";
-const WISMO_CUSTOMER: &str = "felixw";
+pub const DELAY: &str = "carrier-en-027-ups-new-scheduled-delivery-weather";
+pub const DELAY_ORDER: &str = "AH-500253";
+pub const DELAY_CUSTOMER: &str = "lukas_fischer";
+pub const WISMO: &str = "cust-de-086-wo-bleibt-paket-cp1252";
+pub const WISMO_CUSTOMER: &str = "felixw";
 
-struct World {
-    dovecot: Dovecot,
+pub struct World {
+    pub dovecot: Dovecot,
     relay: SmtpRelay,
     dir: tempfile::TempDir,
-    config: PathBuf,
-    store: Store,
+    pub config: PathBuf,
+    pub store: Store,
+    /// The review queue's pages.
+    pub web: String,
 }
 
-async fn world(autonomy: &str) -> World {
+pub async fn world(autonomy: &str) -> World {
     let dovecot = Dovecot::new();
     for user in [DELAY_CUSTOMER, WISMO_CUSTOMER] {
         dovecot.add_user(user);
@@ -37,8 +39,9 @@ async fn world(autonomy: &str) -> World {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("mailroom.db").display());
     let config = dir.path().join("mailroom.toml");
+    let web_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let text = format!(
-        "[database]\nurl = {db:?}\n\n[mailbox]\nsource = \"imap\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nusername = \"ops\"\n\n\
+        "[database]\nurl = {db:?}\n\n[web]\nlisten = \"127.0.0.1:{web_port}\"\n\n[mailbox]\nsource = \"imap\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\nusername = \"ops\"\n\n\
          [email]\ntransport = \"smtp\"\nhost = \"127.0.0.1\"\nport = {}\ntls = \"none\"\n\n\
          [outbox]\nbackoff_base_secs = 1\nbackoff_max_secs = 2\n\n[autonomy]\ndefault = {autonomy:?}\n\n{}",
         dovecot.imap_port(),
@@ -50,7 +53,7 @@ async fn world(autonomy: &str) -> World {
     // The agent imports the same book at start; the test reads orders before.
     let book = std::fs::read_to_string(fixtures().join("orders.json")).unwrap();
     store.import_orders(&serde_json::from_str::<Vec<mailroom::domain::Order>>(&book).unwrap()).await.unwrap();
-    World { dovecot, relay, dir, config, store }
+    World { dovecot, relay, dir, config, store, web: format!("http://127.0.0.1:{web_port}") }
 }
 
 impl Drop for World {
@@ -60,11 +63,11 @@ impl Drop for World {
 }
 
 impl World {
-    fn run(&self) -> Child {
+    pub fn run(&self) -> Child {
         start_connected(&self.config, self.dir.path(), &[("MAILROOM__MAILBOX__PASSWORD", PASSWORD)])
     }
 
-    async fn deliver(&self, case: &str) {
+    pub async fn deliver(&self, case: &str) {
         let raw = std::fs::read(fixtures().join("cases").join(format!("{case}.eml"))).unwrap();
         self.dovecot.append("ops", "INBOX", &raw).await;
     }
@@ -82,7 +85,7 @@ impl World {
     }
 
     /// The raw messages in a customer's INBOX, once `n` have arrived.
-    async fn inbox(&self, user: &str, n: usize) -> Vec<mailroom::domain::Email> {
+    pub async fn inbox(&self, user: &str, n: usize) -> Vec<mailroom::domain::Email> {
         let deadline = Instant::now() + Duration::from_secs(60);
         while self.dovecot.count(user, "INBOX").await < n {
             assert!(Instant::now() < deadline, "{user} got {} of {n} notices", self.dovecot.count(user, "INBOX").await);
