@@ -52,6 +52,9 @@ pub enum Command {
     /// The review queue: list, show, send, approve, dismiss, assign, reclassify.
     #[command(subcommand)]
     Queue(queue::QueueCommand),
+    /// Grow the evaluation set: export reviewed mail as fixtures.
+    #[command(subcommand)]
+    Fixtures(FixturesCommand),
     /// Ops accounts for the review queue's web pages.
     #[command(subcommand)]
     Users(users::UsersCommand),
@@ -118,6 +121,17 @@ pub struct DbArgs {
     /// Database URL.
     #[arg(long, env = "MAILROOM__DATABASE__URL", default_value = "sqlite:mailroom.db")]
     pub db: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FixturesCommand {
+    /// Write every reclassified queue item to DIR in the SPEC §4 layout
+    /// (cases/, orders.json, senders.toml), names, emails, phones and
+    /// street addresses replaced by consistent fakes.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        corrected: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -195,6 +209,18 @@ async fn run(command: Command, config: Option<PathBuf>) -> Result<ExitCode> {
         Command::Instances { json } => agent::instances(config, json).await,
         Command::Queue(cmd) => queue::queue(config, cmd).await,
         Command::Users(cmd) => users::users(config, cmd).await,
+        Command::Fixtures(FixturesCommand::Export { corrected }) => {
+            let cfg = crate::config::Config::load_offline(config.as_deref())?;
+            let store = crate::store::Store::open(&cfg.database_url).await?;
+            let done = crate::review::export_corrected(&store, &cfg.senders, &corrected).await?;
+            println!(
+                "wrote {} corrected case(s) and {} order(s) to {}; review each label before adding it to fixtures/",
+                done.cases,
+                done.orders,
+                corrected.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Pause => resolution::pause(config, true).await,
         Command::Resume => resolution::pause(config, false).await,
         Command::Outbox(cmd) => resolution::outbox(config, cmd).await,

@@ -9,8 +9,11 @@
 //!   the outbox like every other mail.
 //! - `assign`, `reclassify` (kept as a correction), `dismiss`.
 
+mod export;
 #[cfg(test)]
 mod tests;
+
+pub use export::{ExportError, Exported, export_corrected};
 
 use crate::act::{self, Resolver};
 use crate::decide::Action;

@@ -197,3 +197,44 @@ async fn a_person_applies_the_suggested_address_change_the_policy_would_not_take
         assert_eq!(suggestion(&t), None);
     }
 }
+
+#[tokio::test]
+async fn corrections_export_as_fixtures_with_consistent_fakes_and_the_evaluation_reads_them() {
+    for e in envs().await {
+        let (id, _) = e.escalated(INCOMPLETE_ADDRESS).await;
+        let (other, _) = e.escalated(FAILED_ATTEMPT).await;
+        reclassify(&e.store, id, Category::CustomerAddressChange, "priya").await.unwrap();
+        let _ = other; // not corrected: not exported
+        let dir = tempfile::tempdir().unwrap();
+        let senders = TrustedSenders::load(&fixtures().join("senders.toml")).unwrap();
+        let done = export_corrected(&e.store, &senders, dir.path()).await.unwrap();
+        assert_eq!(done, Exported { cases: 1, orders: 1 }, "{:?}", e.store.backend());
+
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("cases")).unwrap().map(|e| e.unwrap().path()).collect();
+        let eml = names.iter().find(|p| p.extension().is_some_and(|x| x == "eml")).unwrap();
+        let text = std::fs::read_to_string(eml).unwrap();
+        let book = std::fs::read_to_string(dir.path().join("orders.json")).unwrap();
+        for real in ["Hannah", "hannah_lee@example.net", "Lee <"] {
+            assert!(!text.contains(real) && !book.contains(real), "{real} left in:\n{text}\n{book}");
+        }
+        let orders: Vec<crate::domain::Order> = serde_json::from_str(&book).unwrap();
+        assert_eq!(orders[0].id, "HP-88052");
+        let fake_email = &orders[0].customer.email;
+        assert!(text.contains(fake_email.as_str()), "the mail's sender is the order's customer, faked alike:\n{text}");
+        assert!(text.contains(&orders[0].customer.name), "the same fake name in both");
+        assert!(text.contains("2250 Alameda Street"), "the new address a label may check is the mail's content");
+        let label = std::fs::read_to_string(eml.with_extension("toml")).unwrap();
+        assert!(label.contains("category = \"customer_address_change\"") && label.contains("order = \"HP-88052\""));
+
+        // The export is a fixture directory the evaluation reads, and the
+        // faked sender is still recognised as the order's customer.
+        let f = crate::eval::fixtures::load(dir.path()).unwrap();
+        assert_eq!(f.cases.len(), 1);
+        let raw = std::fs::read(eml).unwrap();
+        let engine = Engine::new(None, f.senders.clone()).unwrap();
+        let s2 = Store::open("sqlite::memory:").await.unwrap();
+        s2.import_orders(&f.orders).await.unwrap();
+        let t = triage(&raw, &engine, &s2).await.unwrap();
+        assert_eq!((t.category(), t.link.order_id()), (Category::CustomerAddressChange, Some("HP-88052")));
+    }
+}

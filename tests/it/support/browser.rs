@@ -21,7 +21,8 @@ pub struct Browser {
 }
 
 fn require(bin: &str, package: &str) {
-    let found = Command::new("sh").args(["-c", &format!("command -v {bin}")]).output().is_ok_and(|o| o.status.success());
+    let found =
+        Command::new("sh").args(["-c", &format!("command -v {bin}")]).output().is_ok_and(|o| o.status.success());
     assert!(found, "`{bin}` not found: the browser tests need Debian's {package} (scripts/test installs it)");
 }
 
