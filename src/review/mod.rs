@@ -119,6 +119,24 @@ pub async fn dismiss(store: &Store, id: i64, actor: &str, note: Option<&str>) ->
     Ok(())
 }
 
+/// Plan `action` against the order as it is now (locked) and write it as
+/// `actor`: the changes, their events and audit entry, the notice.
+async fn carry_out(
+    tx: &mut Tx,
+    res: &Resolver,
+    id: i64,
+    t: &Triaged,
+    order_id: &str,
+    action: &Action,
+    actor: &str,
+) -> Result<(usize, usize), ReviewError> {
+    let before = Store::load_order(tx, order_id)
+        .await?
+        .ok_or_else(|| ReviewError::Refused(format!("order {order_id} is no longer in the order book")))?;
+    let plan = act::plan(&before, action).map_err(|r| ReviewError::Refused(r.to_string()))?;
+    Ok(act::apply(tx, res, id, t, action, plan, actor).await?)
+}
+
 /// Carry out the action waiting for approval, as `actor`.
 pub async fn approve(
     store: &Store,
@@ -136,11 +154,7 @@ pub async fn approve(
     }
     let action: Action = serde_json::from_str(&action_json)
         .map_err(|e| ReviewError::Unreadable { id, reason: format!("the prepared action: {e}") })?;
-    let before = Store::load_order(&mut tx, &order_id)
-        .await?
-        .ok_or_else(|| ReviewError::Refused(format!("order {order_id} is no longer in the order book")))?;
-    let plan = act::plan(&before, &action).map_err(|r| ReviewError::Refused(r.to_string()))?;
-    let (changes, notices) = act::apply(&mut tx, res, id, &t, &action, plan, actor).await?;
+    let (changes, notices) = carry_out(&mut tx, res, id, &t, &order_id, &action, actor).await?;
     if !Store::decide_action(&mut tx, action_id, "applied", actor).await? {
         return Err(ReviewError::Decided { id, state: "decided".into() });
     }
@@ -188,11 +202,7 @@ pub async fn apply_suggested(
     if let Some((_, _, _, state)) = Store::action_of(&mut tx, id).await? {
         return Err(ReviewError::Decided { id, state });
     }
-    let before = Store::load_order(&mut tx, &order_id)
-        .await?
-        .ok_or_else(|| ReviewError::Refused(format!("order {order_id} is no longer in the order book")))?;
-    let plan = act::plan(&before, &action).map_err(|r| ReviewError::Refused(r.to_string()))?;
-    let (changes, notices) = act::apply(&mut tx, res, id, &t, &action, plan, actor).await?;
+    let (changes, notices) = carry_out(&mut tx, res, id, &t, &order_id, &action, actor).await?;
     let action_json = serde_json::to_string(&action).unwrap_or_default();
     Store::add_action(&mut tx, id, &order_id, t.category().as_str(), &action_json, "applied").await?;
     Store::change_item(&mut tx, id, &ItemChange { state: Some("done".into()), ..Default::default() }).await?;

@@ -102,6 +102,21 @@ async fn wait_until(what: &str, limit: Duration, mut done: impl AsyncFnMut() -> 
     }
 }
 
+/// `n` distinct mails, every other one to each brand's mailbox.
+fn deliver_to_both(dovecot: &Dovecot, n: usize) {
+    let mails = unique_mails(n);
+    for (b, brand) in BRANDS.iter().enumerate() {
+        dovecot.add_user(brand);
+        let mine: Vec<Vec<u8>> = mails.iter().skip(b).step_by(2).cloned().collect();
+        dovecot.deliver_files(brand, &mine);
+    }
+}
+
+/// Order changes recorded twice for one message (a partial shipment
+/// records one event per line: same kind, other values).
+const REPEATED_EVENTS: &str = "SELECT COUNT(*) FROM (SELECT 1 FROM order_events WHERE message IS NOT NULL \
+                               GROUP BY message, kind, old_value, new_value HAVING COUNT(*) > 1) AS x";
+
 /// The files the Maildir channel delivered, and their distinct Message-IDs.
 fn delivered(sent: &Path) -> (usize, usize) {
     let mut ids = std::collections::HashSet::new();
@@ -122,12 +137,7 @@ fn delivered(sent: &Path) -> (usize, usize) {
 async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_repeats_nothing() {
     let n: usize = std::env::var("MAILROOM_SCALE_N").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
     let dovecot = Dovecot::new();
-    let mails = unique_mails(n);
-    for (b, brand) in BRANDS.iter().enumerate() {
-        dovecot.add_user(brand);
-        let mine: Vec<Vec<u8>> = mails.iter().skip(b).step_by(2).cloned().collect();
-        dovecot.deliver_files(brand, &mine);
-    }
+    deliver_to_both(&dovecot, n);
     let (store, url) = scratch_postgres().await.expect("PostgreSQL (scripts/test starts one)");
     let dir = tempfile::tempdir().unwrap();
     let config = config(&dovecot, &url, dir.path());
@@ -185,10 +195,7 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
     assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, n as i64);
     let failed = count(&store, "SELECT COUNT(*) FROM messages WHERE state = 'failed'").await;
     assert_eq!(count(&store, "SELECT COUNT(*) FROM messages WHERE attempts <> 1").await, 0);
-    // (A partial shipment records one event per line: same kind, other values.)
-    let repeated_events = "SELECT COUNT(*) FROM (SELECT 1 FROM order_events WHERE message IS NOT NULL \
-                           GROUP BY message, kind, old_value, new_value HAVING COUNT(*) > 1) AS x";
-    assert_eq!(count(&store, repeated_events).await, 0, "an order change was applied twice");
+    assert_eq!(count(&store, REPEATED_EVENTS).await, 0, "an order change was applied twice");
     // Every notice once: one outbox row per notice (dedupe keys), each
     // delivered as one file with its own Message-ID.
     let sent = count(&store, "SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND state = 'sent'").await;
@@ -231,12 +238,7 @@ async fn postgresql_going_away_mid_run_loses_and_repeats_nothing() {
     let n = 1_500;
     let cluster = Cluster::start();
     let dovecot = Dovecot::new();
-    let mails = unique_mails(n);
-    for (b, brand) in BRANDS.iter().enumerate() {
-        dovecot.add_user(brand);
-        let mine: Vec<Vec<u8>> = mails.iter().skip(b).step_by(2).cloned().collect();
-        dovecot.deliver_files(brand, &mine);
-    }
+    deliver_to_both(&dovecot, n);
     let store = Store::open(&cluster.url()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = config(&dovecot, &cluster.url(), dir.path());
@@ -261,9 +263,7 @@ async fn postgresql_going_away_mid_run_loses_and_repeats_nothing() {
     assert!(agent.try_wait().unwrap().is_none(), "the agent kept running through the outage");
     assert_eq!(count(&store, "SELECT COUNT(*) FROM messages").await, n as i64);
     assert_eq!(count(&store, "SELECT COUNT(*) FROM messages WHERE attempts <> 1").await, 0);
-    let repeated_events = "SELECT COUNT(*) FROM (SELECT 1 FROM order_events WHERE message IS NOT NULL \
-                           GROUP BY message, kind, old_value, new_value HAVING COUNT(*) > 1) AS x";
-    assert_eq!(count(&store, repeated_events).await, 0);
+    assert_eq!(count(&store, REPEATED_EVENTS).await, 0);
     assert!(before < n as i64, "the outage came mid-run ({before} of {n} done)");
     eprintln!("PostgreSQL stopped for 4 s after {before} of {n} messages; all {n} processed once");
     stop(instances.running[0].as_mut().unwrap());
