@@ -288,3 +288,40 @@ Message-ID: <xss@example.com>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
         );
     }
 }
+
+#[tokio::test]
+async fn the_models_summary_and_suggested_facts_are_shown_as_suggestions() {
+    for site in sites().await {
+        let (cookie, _) = site.sign_in().await;
+        let at = crate::mailbox::Location { source: "t".into(), epoch: 0, key: "model".into() };
+        let id = site.store.receive(&at, b"Message-ID: <m@t>\r\nSubject: hi\r\n\r\nx\r\n").await.unwrap().message;
+        let triage = serde_json::json!({
+            "email": { "from": { "address": "a@b.example" }, "newest_text": "x" },
+            "classification": { "confidence": 0.4, "evidence": [] },
+            "model": { "status": "answered", "model": "gemma3-270m",
+                       "answer": { "category": "customer_reschedule", "confidence": 0.9, "summary": "Wants it on Friday <b>",
+                                   "order_refs": [], "lines": [], "instructs_agent": false },
+                       "suggested": { "order_refs": ["SO-10231"], "new_date": "2026-12-11", "lines": [], "dropped": [] } }
+        });
+        let mut tx = site.store.begin().await.unwrap();
+        let r = crate::store::Recorded {
+            category: "other".into(),
+            decision: "escalate".into(),
+            reason: "escalate: the model disagrees".into(),
+            triage_json: triage.to_string(),
+            ..Default::default()
+        };
+        crate::store::Store::mark_processed(&mut tx, id, &r).await.unwrap();
+        crate::store::Store::open_item(&mut tx, id, None).await.unwrap();
+        tx.commit().await.unwrap();
+        let page = site.call("GET", &format!("/items/{id}"), &cookie, "").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body.contains("Wants it on Friday &lt;b&gt;") && page.body.contains("gemma3-270m"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("new date 2026-12-11") && page.body.contains("SO-10231"));
+        assert!(page.body.contains("suggestions for you"));
+    }
+}
