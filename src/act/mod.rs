@@ -52,6 +52,8 @@ pub fn recorded(t: &Triaged) -> Recorded {
         reason: t.decision.reason.clone(),
         order_id: t.link.order_id().map(str::to_string),
         triage_json: serde_json::to_string(t).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
+        model_calls: i64::from(t.model.calls()),
+        model_tokens: if t.model.cached { 0 } else { i64::from(t.model.prompt_tokens + t.model.completion_tokens) },
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Recorded {
     pub reason: String,
     pub order_id: Option<String>,
     pub triage_json: String,
+    /// Model calls made and tokens paid for this message.
+    pub model_calls: i64,
+    pub model_tokens: i64,
 }
 
 /// One row of `mailroom messages` / the demo summary.
@@ -244,7 +247,8 @@ impl Store {
         let done = sqlx::query(
             "UPDATE messages SET state = 'processed', attempts = attempts + 1, error = NULL, subject = $2, \
              category = $3, decision = $4, reason = $5, order_id = $6, triage = $7, processed_at = $8, \
-             lease_owner = NULL, lease_until = NULL WHERE id = $1 AND state = 'received'",
+             lease_owner = NULL, lease_until = NULL, model_calls = $9, model_tokens = $10 \
+             WHERE id = $1 AND state = 'received'",
         )
         .bind(id)
         .bind(&r.subject)
@@ -254,6 +258,8 @@ impl Store {
         .bind(&r.order_id)
         .bind(&r.triage_json)
         .bind(now())
+        .bind(r.model_calls)
+        .bind(r.model_tokens)
         .execute(&mut **tx)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -17,12 +17,13 @@ pub struct Volume {
     pub n: i64,
 }
 
-/// What the model tier has been paid for (each distinct answer once).
+/// What the model tier did: calls made and tokens paid while processing
+/// messages, and the distinct answers kept in the cache.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ModelUsage {
-    pub answers: i64,
-    pub prompt_tokens: i64,
-    pub completion_tokens: i64,
+    pub calls: i64,
+    pub tokens: i64,
+    pub cached_answers: i64,
 }
 
 impl Store {
@@ -70,18 +71,19 @@ impl Store {
     }
 
     pub async fn model_usage(&self) -> Result<ModelUsage, StoreError> {
-        let row = sqlx::query(
-            // SUM of BIGINT is NUMERIC on PostgreSQL, which the Any driver
-            // cannot read: cast back.
-            "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(prompt_tokens), 0) AS BIGINT) AS p, \
-             CAST(COALESCE(SUM(completion_tokens), 0) AS BIGINT) AS c FROM llm_cache",
+        // SUM of BIGINT is NUMERIC on PostgreSQL, which the Any driver
+        // cannot read: cast back.
+        let spent = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(model_calls), 0) AS BIGINT) AS calls, \
+             CAST(COALESCE(SUM(model_tokens), 0) AS BIGINT) AS tokens FROM messages",
         )
         .fetch_one(&self.pool)
         .await?;
+        let cached = sqlx::query("SELECT COUNT(*) AS n FROM llm_cache").fetch_one(&self.pool).await?;
         Ok(ModelUsage {
-            answers: row.try_get("n")?,
-            prompt_tokens: row.try_get("p")?,
-            completion_tokens: row.try_get("c")?,
+            calls: spent.try_get("calls")?,
+            tokens: spent.try_get("tokens")?,
+            cached_answers: cached.try_get("n")?,
         })
     }
 
@@ -116,15 +118,23 @@ mod tests {
             assert!(v.iter().all(|x| x.day == today));
             let all = s.volume("").await.unwrap();
             assert_eq!(all.iter().map(|x| x.n).sum::<i64>(), 3);
+            assert_eq!(s.model_usage().await.unwrap(), ModelUsage::default());
             assert!(all.iter().all(|x| x.day.is_empty()));
             assert!(s.outbox_counts().await.unwrap().is_empty());
             assert_eq!(s.oldest_open_item().await.unwrap(), None);
             let r = crate::store::CachedReply { content: "{}".into(), prompt_tokens: 100, completion_tokens: 20 };
             s.cache_reply("k", "v", "m", &r).await.unwrap();
-            assert_eq!(
-                s.model_usage().await.unwrap(),
-                ModelUsage { answers: 1, prompt_tokens: 100, completion_tokens: 20 }
-            );
+            let at = Location { source: "t".into(), epoch: 0, key: "m".into() };
+            let id = s.receive(&at, b"Message-ID: <model@t>\r\n\r\nx").await.unwrap().message;
+            let paid = Recorded {
+                category: "other".into(),
+                decision: "escalate".into(),
+                model_calls: 2,
+                model_tokens: 640,
+                ..Default::default()
+            };
+            s.record_processed(id, &paid).await.unwrap();
+            assert_eq!(s.model_usage().await.unwrap(), ModelUsage { calls: 2, tokens: 640, cached_answers: 1 });
             s.ping().await.unwrap();
         }
     }

@@ -89,14 +89,20 @@ async fn render(state: &AppState) -> Result<String, crate::store::StoreError> {
     let m = s.model_usage().await?;
     family(
         &mut o,
-        "mailroom_model_answers_total",
+        "mailroom_model_calls_total",
         "counter",
-        "Distinct model answers paid for (cached ones count once).",
+        "Calls made to the language model while processing messages.",
     );
-    let _ = writeln!(o, "mailroom_model_answers_total {}", m.answers);
-    family(&mut o, "mailroom_model_tokens_total", "counter", "Model tokens paid for, by kind.");
-    let _ = writeln!(o, "mailroom_model_tokens_total{{kind=\"prompt\"}} {}", m.prompt_tokens);
-    let _ = writeln!(o, "mailroom_model_tokens_total{{kind=\"completion\"}} {}", m.completion_tokens);
+    let _ = writeln!(o, "mailroom_model_calls_total {}", m.calls);
+    family(
+        &mut o,
+        "mailroom_model_tokens_total",
+        "counter",
+        "Model tokens paid for (answers from the cache cost none).",
+    );
+    let _ = writeln!(o, "mailroom_model_tokens_total {}", m.tokens);
+    family(&mut o, "mailroom_model_cached_answers", "gauge", "Distinct model answers kept in the cache.");
+    let _ = writeln!(o, "mailroom_model_cached_answers {}", m.cached_answers);
     family(&mut o, "mailroom_instances", "gauge", "Instances alive on this database.");
     let _ = writeln!(o, "mailroom_instances {}", s.live_leases("instance:").await?.len());
     Ok(o)

@@ -132,6 +132,7 @@ async fn without_a_session_only_login_healthz_and_metrics_answer() {
             metrics.body
         );
         assert!(metrics.body.contains("mailroom_queue_items{state=\"open\"} 2"), "{}", metrics.body);
+        assert!(metrics.body.contains("mailroom_model_calls_total 0") && metrics.body.contains("mailroom_instances 0"));
         for page in PAGES {
             let r = site.call("GET", page, "", "").await;
             assert_eq!((r.status, r.location.as_str()), (StatusCode::SEE_OTHER, "/login"), "{page}");
