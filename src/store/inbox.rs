@@ -181,20 +181,6 @@ impl Store {
         rows.iter().map(|r| Ok(r.try_get::<String, _>("key")?)).collect()
     }
 
-    /// The oldest messages still waiting to be processed.
-    pub async fn pending(&self, limit: i64) -> Result<Vec<Pending>, StoreError> {
-        let rows =
-            sqlx::query("SELECT id, raw, received_at FROM messages WHERE state = 'received' ORDER BY id LIMIT $1")
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Pending { id: r.try_get("id")?, raw: r.try_get("raw")?, received_at: r.try_get("received_at")? })
-            })
-            .collect()
-    }
-
     /// Claim up to `limit` of the oldest waiting messages for `owner` until
     /// `lease` from now, and return them. Messages another worker claimed
     /// are skipped until its claim expires (it crashed, or hangs), so

@@ -294,17 +294,6 @@ impl Store {
         rows.iter().map(outbox_row).collect()
     }
 
-    /// Pending rows whose next attempt is due.
-    pub async fn outbox_due(&self, channel: &str, limit: i64) -> Result<Vec<OutboxRow>, StoreError> {
-        let sql = format!(
-            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE state = 'pending' AND channel = $1 AND next_attempt_at <= $2 \
-             ORDER BY id LIMIT $3"
-        );
-        let rows =
-            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(channel).bind(now()).bind(limit).fetch_all(&self.pool).await?;
-        rows.iter().map(outbox_row).collect()
-    }
-
     /// Claim the oldest due row of `channel` for `owner` until `lease`
     /// from now, so that of several instances exactly one sends it; a
     /// crashed sender's claim expires and another instance sends the row.

@@ -27,7 +27,7 @@ async fn the_same_message_seen_twice_is_stored_once_with_both_locations() {
         // After a UIDVALIDITY change the server numbers it anew.
         let again = s.receive(&loc(8, "41"), MAIL).await.unwrap();
         assert_eq!(again, Stored { message: first.message, new: false });
-        assert_eq!(s.pending(10).await.unwrap().len(), 1);
+        assert_eq!(s.claim_pending("test", 10, Duration::from_secs(60)).await.unwrap().len(), 1);
         assert!(s.known_keys("imap://ops@mx/INBOX", 8).await.unwrap().contains("41"));
         // Seeing the same location again changes nothing.
         assert!(!s.receive(&loc(8, "41"), MAIL).await.unwrap().new);
@@ -51,7 +51,7 @@ async fn a_message_is_recorded_processed_only_once() {
         assert!(s.record_processed(id, &recorded()).await.unwrap());
         assert!(!s.record_processed(id, &recorded()).await.unwrap(), "a second record must be refused");
         assert!(!s.record_failed(id, "late").await.unwrap());
-        assert!(s.pending(10).await.unwrap().is_empty());
+        assert!(s.claim_pending("test", 10, Duration::from_secs(60)).await.unwrap().is_empty());
         let row = s.message(id).await.unwrap().unwrap();
         assert_eq!((row.state, row.attempts), (MessageState::Processed, 1));
     }
@@ -66,7 +66,7 @@ async fn a_failed_message_is_kept_for_replay_and_requeued_on_request() {
         assert_eq!((row.state, row.error.as_deref()), (MessageState::Failed, Some("cannot parse")));
         assert_eq!(s.raw_message(id).await.unwrap().as_deref(), Some(MAIL));
         assert!(s.requeue(id).await.unwrap());
-        assert_eq!(s.pending(10).await.unwrap()[0].id, id);
+        assert_eq!(s.claim_pending("test", 10, Duration::from_secs(60)).await.unwrap()[0].id, id);
         assert!(!s.requeue(9999).await.unwrap());
     }
 }
