@@ -4,13 +4,13 @@
 //! where the test reads it back over IMAP.
 
 use std::path::PathBuf;
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use mailroom::parse::parse;
 use mailroom::store::Store;
 
-use crate::support::agent::{fixtures, show_log_on_panic, start_connected, stop, triage_section, wait_for};
+use crate::support::agent::{Running, fixtures, show_log_on_panic, start_connected, stop, triage_section, wait_for};
 use crate::support::dovecot::{Dovecot, PASSWORD};
 use crate::support::smtp::SmtpRelay;
 
@@ -63,8 +63,8 @@ impl Drop for World {
 }
 
 impl World {
-    pub fn run(&self) -> Child {
-        start_connected(&self.config, self.dir.path(), &[("MAILROOM__MAILBOX__PASSWORD", PASSWORD)])
+    pub fn run(&self) -> Running {
+        Running(start_connected(&self.config, self.dir.path(), &[("MAILROOM__MAILBOX__PASSWORD", PASSWORD)]))
     }
 
     pub async fn deliver(&self, case: &str) {

@@ -84,6 +84,32 @@ pub fn show_log_on_panic(dir: &Path) {
     }
 }
 
+/// A running agent that a failing test does not leave behind: killed when
+/// dropped (after `stop`, that finds it gone and does nothing).
+pub struct Running(pub Child);
+
+impl std::ops::Deref for Running {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Running {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
 /// SIGTERM, and the agent must exit 0.
 pub fn stop(agent: &mut Child) {
     let sent = Command::new("kill").args(["-TERM", &agent.id().to_string()]).status().unwrap();
