@@ -182,10 +182,20 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
     assert!((2..=3).contains(&alive), "two live instances (and the killed one until its heartbeat expires): {shown}");
     let new_poller = poller_of(BRANDS[0]).await.expect("brand-a is polled again");
     assert_ne!(new_poller, victim, "another instance took the dead one's mailbox over");
-    wait_until("both mailboxes filed away", Duration::from_secs(120), async || {
-        dovecot.count(BRANDS[0], "INBOX").await == 0 && dovecot.count(BRANDS[1], "INBOX").await == 0
-    })
-    .await;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let left = (dovecot.count(BRANDS[0], "INBOX").await, dovecot.count(BRANDS[1], "INBOX").await);
+        if left == (0, 0) {
+            break;
+        }
+        let undisposed = count(&store, "SELECT COUNT(*) FROM locations WHERE disposed = 0").await;
+        let leases = store.live_leases("").await.unwrap();
+        assert!(
+            Instant::now() < deadline,
+            "INBOXes not filed away within 120 s: {left:?} left, {undisposed} locations not disposed, leases {leases:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
     wait_until("the outbox sent", Duration::from_secs(120), async || {
         count(&store, "SELECT COUNT(*) FROM outbox WHERE state = 'pending'").await == 0
     })
