@@ -24,7 +24,7 @@ mod lease;
 mod metrics;
 mod process;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
@@ -245,8 +245,22 @@ impl<S: MailSource> Agent<S> {
             );
         }
         self.epoch = listing.epoch;
-        let known: HashSet<String> = self.store.known_keys(self.source.name(), self.epoch).await?;
-        let new: Vec<String> = listing.keys.into_iter().filter(|k| !known.contains(k)).collect();
+        let known: HashMap<String, bool> = self.store.stored_keys(self.source.name(), self.epoch).await?;
+        if self.source.files_away() {
+            // Recorded as filed, yet still in the folder: the move did not
+            // take (a server hiccup, two pollers during a handover). File
+            // them again, so every message ends up where it belongs.
+            let stuck: Vec<String> = listing.keys.iter().filter(|k| known.get(*k) == Some(&true)).cloned().collect();
+            if !stuck.is_empty() {
+                warn!(
+                    messages = stuck.len(),
+                    source = self.source.name(),
+                    "filed messages are still in the folder; filing them again"
+                );
+                self.store.mark_undisposed(self.source.name(), self.epoch, &stuck).await?;
+            }
+        }
+        let new: Vec<String> = listing.keys.into_iter().filter(|k| !known.contains_key(k)).collect();
         // Leftovers of an earlier run first: stored but never processed.
         self.process_pending(shutdown).await?;
         self.dispose_pending().await?;

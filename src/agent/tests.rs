@@ -91,6 +91,33 @@ async fn a_maildir_is_drained_every_message_processed_once_and_filed_away() {
 }
 
 #[tokio::test]
+async fn a_filed_message_still_in_the_folder_is_filed_again_not_processed_again() {
+    let (dir, store, engine) = setup().await;
+    let root = dir.path().join("Maildir");
+    for (name, raw) in fixture_mails(3) {
+        deliver(&root, &name, &raw);
+    }
+    let src = MaildirSource::new(root.clone(), Duration::from_millis(20), moving());
+    let mut agent = Agent::new(src, store.clone(), engine, resolver(), AgentConfig::default());
+    agent.source.connect().await.unwrap();
+    agent.sync(&CancellationToken::new()).await.unwrap();
+    assert_eq!(moved(&root), 3);
+    // A move that did not take: the filed copy is back in the folder.
+    let folder = ["auto", "escalated", "ignored"]
+        .iter()
+        .map(|f| root.join(format!(".mailroom.{f}/cur")))
+        .find(|d| count_files(d) > 0)
+        .unwrap();
+    let file = std::fs::read_dir(&folder).unwrap().next().unwrap().unwrap().path();
+    std::fs::rename(&file, root.join("cur").join(file.file_name().unwrap())).unwrap();
+    assert_eq!(moved(&root), 2);
+    agent.sync(&CancellationToken::new()).await.unwrap();
+    assert_eq!(moved(&root), 3, "filed again");
+    assert_eq!(count_files(&root.join("cur")), 0);
+    assert_eq!(agent.metrics().snapshot().processed, 3, "not processed again");
+}
+
+#[tokio::test]
 async fn the_same_mail_delivered_twice_is_processed_once() {
     let (dir, store, engine) = setup().await;
     let root = dir.path().join("Maildir");

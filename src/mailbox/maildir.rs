@@ -90,6 +90,10 @@ impl MailSource for MaildirSource {
         &self.name
     }
 
+    fn files_away(&self) -> bool {
+        matches!(self.disposition, Disposition::Move { .. })
+    }
+
     async fn connect(&mut self) -> Result<(), SourceError> {
         Self::ensure_dirs(&self.root)
     }

@@ -123,6 +123,11 @@ impl SourceError {
 pub trait MailSource {
     /// Stable name, the `source` of every [`Location`].
     fn name(&self) -> &str;
+    /// Whether filing a message takes it out of the folder (a move), so a
+    /// filed message still listed means the filing did not take.
+    fn files_away(&self) -> bool {
+        false
+    }
     /// (Re)connect and open the folder.
     async fn connect(&mut self) -> Result<(), SourceError>;
     /// Every message the folder holds now.

@@ -6,7 +6,7 @@
 //! that only succeeds while it is still `received`, in the same transaction
 //! as everything processing changes.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -171,14 +171,31 @@ impl Store {
         Ok(Stored { message, new })
     }
 
-    /// Keys already stored for this source and epoch.
-    pub async fn known_keys(&self, source: &str, epoch: u32) -> Result<HashSet<String>, StoreError> {
-        let rows = sqlx::query("SELECT key FROM locations WHERE source = $1 AND epoch = $2")
+    /// Keys already stored for this source and epoch, each with whether it
+    /// was filed away.
+    pub async fn stored_keys(&self, source: &str, epoch: u32) -> Result<HashMap<String, bool>, StoreError> {
+        let rows = sqlx::query("SELECT key, disposed FROM locations WHERE source = $1 AND epoch = $2")
             .bind(source)
             .bind(i64::from(epoch))
             .fetch_all(&self.pool)
             .await?;
-        rows.iter().map(|r| Ok(r.try_get::<String, _>("key")?)).collect()
+        rows.iter().map(|r| Ok((r.try_get::<String, _>("key")?, r.try_get::<i64, _>("disposed")? != 0))).collect()
+    }
+
+    /// Mark filed locations as not filed, so they are filed again (the
+    /// server still lists them).
+    pub async fn mark_undisposed(&self, source: &str, epoch: u32, keys: &[String]) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        for key in keys {
+            sqlx::query("UPDATE locations SET disposed = 0 WHERE source = $1 AND epoch = $2 AND key = $3")
+                .bind(source)
+                .bind(i64::from(epoch))
+                .bind(key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Claim up to `limit` of the oldest waiting messages for `owner` until

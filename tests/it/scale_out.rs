@@ -189,11 +189,41 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
             break;
         }
         let undisposed = count(&store, "SELECT COUNT(*) FROM locations WHERE disposed = 0").await;
-        let leases = store.live_leases("").await.unwrap();
-        assert!(
-            Instant::now() < deadline,
-            "INBOXes not filed away within 120 s: {left:?} left, {undisposed} locations not disposed, leases {leases:?}"
-        );
+        if Instant::now() >= deadline {
+            let leases = store.live_leases("").await.unwrap();
+            let mut rows = Vec::new();
+            for brand in BRANDS {
+                for uid in dovecot.folder_uids(brand, "INBOX").await {
+                    let row = sqlx::query(
+                        "SELECT l.source, l.epoch, l.disposed, m.state, m.decision FROM locations l \
+                         JOIN messages m ON m.id = l.message WHERE l.key = $1 AND l.source LIKE $2",
+                    )
+                    .bind(uid.to_string())
+                    .bind(format!("%{brand}@%"))
+                    .fetch_all(store.pool())
+                    .await
+                    .unwrap();
+                    let seen: Vec<String> = row
+                        .iter()
+                        .map(|r| {
+                            format!(
+                                "epoch {} disposed {} {} {:?}",
+                                r.get::<i64, _>("epoch"),
+                                r.get::<i64, _>("disposed"),
+                                r.get::<String, _>("state"),
+                                r.get::<Option<String>, _>("decision")
+                            )
+                        })
+                        .collect();
+                    rows.push(format!("{brand} uid {uid}: {seen:?}"));
+                }
+            }
+            panic!(
+                "INBOXes not filed away within 120 s: {left:?} left, {undisposed} locations not disposed, \
+                 leases {leases:?}\n{}",
+                rows.join("\n")
+            );
+        }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     wait_until("the outbox sent", Duration::from_secs(120), async || {

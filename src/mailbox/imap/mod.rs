@@ -140,6 +140,10 @@ impl MailSource for ImapSource {
         &self.name
     }
 
+    fn files_away(&self) -> bool {
+        matches!(self.cfg.disposition, Disposition::Move { .. })
+    }
+
     async fn connect(&mut self) -> Result<(), SourceError> {
         self.live = None;
         let live = self.open().await?;

@@ -28,7 +28,7 @@ async fn the_same_message_seen_twice_is_stored_once_with_both_locations() {
         let again = s.receive(&loc(8, "41"), MAIL).await.unwrap();
         assert_eq!(again, Stored { message: first.message, new: false });
         assert_eq!(s.claim_pending("test", 10, Duration::from_secs(60)).await.unwrap().len(), 1);
-        assert!(s.known_keys("imap://ops@mx/INBOX", 8).await.unwrap().contains("41"));
+        assert_eq!(s.stored_keys("imap://ops@mx/INBOX", 8).await.unwrap().get("41"), Some(&false));
         // Seeing the same location again changes nothing.
         assert!(!s.receive(&loc(8, "41"), MAIL).await.unwrap().new);
     }
@@ -84,6 +84,10 @@ async fn handled_messages_wait_for_disposition_until_marked() {
         );
         s.mark_disposed(&loc(3, "5")).await.unwrap();
         assert!(s.to_dispose("imap://ops@mx/INBOX", 3).await.unwrap().is_empty());
+        assert_eq!(s.stored_keys("imap://ops@mx/INBOX", 3).await.unwrap().get("5"), Some(&true));
+        // Still on the server after all: filed again.
+        s.mark_undisposed("imap://ops@mx/INBOX", 3, &["5".to_string()]).await.unwrap();
+        assert_eq!(s.to_dispose("imap://ops@mx/INBOX", 3).await.unwrap().len(), 1);
     }
 }
 
