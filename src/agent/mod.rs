@@ -309,6 +309,12 @@ impl<S: MailSource> Agent<S> {
     /// (a move of many UIDs at once), then records each as disposed. A
     /// crash in between only means filing again, which is idempotent.
     async fn dispose_pending(&mut self) -> Result<(), AgentError> {
+        // Only the mailbox's poller files: after a handover, the old one
+        // leaves the folder to the new one (two sessions moving the same
+        // message can leave a copy behind).
+        if !self.lease.is_held() {
+            return Ok(());
+        }
         let mut groups: Vec<(Outcome, Vec<String>)> = Vec::new();
         for d in self.store.to_dispose(self.source.name(), self.epoch).await? {
             let outcome = match (d.state, d.decision.as_deref().and_then(|s| s.parse::<DecisionKind>().ok())) {

@@ -251,7 +251,11 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
         }
         total
     };
-    assert_eq!(filed, n, "every message filed away once on the server");
+    // Filing on the server is at least once: the killed poller's last MOVE
+    // may complete on the server while its successor moves the same
+    // messages, leaving a second copy in a folder (never a message left in
+    // the INBOX, never a message processed twice).
+    assert!(filed >= n, "every message filed away on the server: {filed} of {n}");
     // The work was shared: each instance's log has messages it processed.
     let shares: Vec<usize> = (0..3)
         .map(|i| {
@@ -262,8 +266,9 @@ async fn three_instances_share_two_mailboxes_and_one_killed_mid_run_loses_and_re
     assert!(shares.iter().all(|&s| s > 0), "every instance processed some: {shares:?}");
     eprintln!(
         "{n} messages by 3 instances (one killed) in {took:.0?}: {:.1} msg/s, processed per instance {shares:?}; \
-         {failed} failed (parked), {sent} notices sent once each",
-        n as f64 / took.as_secs_f64()
+         {failed} failed (parked), {sent} notices sent once each; {} filed twice on the server",
+        n as f64 / took.as_secs_f64(),
+        filed - n
     );
     for i in 0..3 {
         if instances.running[i].is_some() {
