@@ -205,8 +205,8 @@ pub async fn dashboard(State(state): State<AppState>, who: Authed) -> Response {
     let per = |day: &str, decision: &str| -> i64 {
         daily.iter().filter(|v| v.day == day && v.decision == decision).map(|v| v.n).sum()
     };
-    let max =
-        days.iter().map(|d| daily.iter().filter(|v| &v.day == d).map(|v| v.n).sum::<i64>()).max().unwrap_or(0).max(1);
+    let totals: Vec<i64> = days.iter().map(|d| daily.iter().filter(|v| &v.day == d).map(|v| v.n).sum()).collect();
+    let max = totals.iter().copied().max().unwrap_or(0).max(1);
     let height = 160.0;
     let bars: Vec<DayBar> = days
         .iter()
@@ -228,7 +228,7 @@ pub async fn dashboard(State(state): State<AppState>, who: Authed) -> Response {
                     segments.push((decision.to_string(), y, h, n, colour));
                 }
             }
-            DayBar { day: day[5..].to_string(), x: 40 + i as u32 * 44, segments, total: segments_total(day, &daily) }
+            DayBar { day: day[5..].to_string(), x: 40 + i as u32 * 44, segments, total: totals[i] }
         })
         .collect();
     // Totals per category and decision, and the automation rate.
@@ -267,8 +267,4 @@ pub async fn dashboard(State(state): State<AppState>, who: Authed) -> Response {
 
 fn categories() -> Vec<&'static str> {
     Category::ALL.iter().map(|c| c.as_str()).collect()
-}
-
-fn segments_total(day: &str, daily: &[crate::store::Volume]) -> i64 {
-    daily.iter().filter(|v| v.day == day).map(|v| v.n).sum()
 }
